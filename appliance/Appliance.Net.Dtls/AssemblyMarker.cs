@@ -1,0 +1,2 @@
+namespace Appliance.Net.Dtls;
+internal static class AssemblyMarker { }

@@ -1,0 +1,2 @@
+namespace Appliance.Net.Ice;
+internal static class AssemblyMarker { }

@@ -1,0 +1,2 @@
+namespace Appliance.Net.Rtp;
+internal static class AssemblyMarker { }

@@ -1,0 +1,2 @@
+namespace Appliance.Net.Sdp;
+internal static class AssemblyMarker { }

@@ -1,0 +1,2 @@
+namespace Appliance.Hwaccel;
+internal static class AssemblyMarker { }

@@ -1,0 +1,2 @@
+namespace Appliance.Net.Ice.Tests;
+public class SmokeTests { [Fact] public void Builds() => Assert.True(true); }
