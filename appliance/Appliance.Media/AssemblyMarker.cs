@@ -1,0 +1,2 @@
+namespace Appliance.Media;
+internal static class AssemblyMarker { }

@@ -1,0 +1,2 @@
+namespace Appliance.Hwaccel.Audio;
+internal static class AssemblyMarker { }
