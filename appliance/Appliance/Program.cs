@@ -1,3 +1,12 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using Appliance.Hosting;
+
+var (builder, errors) = ApplianceHost.CreateBuilder(args);
+if (builder is null)
+{
+    foreach (var error in errors)
+        Console.Error.WriteLine("appliance: configuration error: " + error);
+    return 2;
+}
+
+await ApplianceHost.Build(builder).RunAsync();
+return 0;

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Configuration.Json;
+
+namespace Appliance.Hosting;
+
+/// <summary>
+/// Where settings come from, later ones winning: appsettings.json beside the program,
+/// the admin's file (/etc/appliance/appsettings.json, or $CONFIGURATION_DIRECTORY under
+/// systemd), environment variables (Appliance__HttpsPort=443), then the command line.
+/// </summary>
+public static class ConfigurationSources
+{
+    public const string DefaultConfigurationDirectory = "/etc/appliance";
+
+    public static void AddAdminFile(ConfigurationManager configuration, Func<string, string?> environment)
+    {
+        var directory = environment("CONFIGURATION_DIRECTORY")?.Split(':')[0] ?? DefaultConfigurationDirectory;
+        var adminFile = Path.Combine(directory, "appsettings.json");
+
+        // WebApplication.CreateBuilder adds appsettings.json, appsettings.{Environment}.json,
+        // environment variables and the command line, in that order. The admin's file goes
+        // right after the JSON files, so environment and command line still override it.
+        var sources = (IList<IConfigurationSource>)configuration.Sources;
+        var lastJson = sources.Select((source, index) => (source, index))
+            .LastOrDefault(s => s.source is JsonConfigurationSource).index;
+        var adminSource = new JsonConfigurationSource { Path = adminFile, Optional = true, ReloadOnChange = false };
+        adminSource.ResolveFileProvider();
+        sources.Insert(lastJson + 1, adminSource);
+    }
+}

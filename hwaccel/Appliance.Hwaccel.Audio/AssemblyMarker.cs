@@ -1,2 +1,0 @@
-namespace Appliance.Hwaccel.Audio;
-internal static class AssemblyMarker { }
