@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs whatever the tests need (Debian packages, the .NET SDK, NuGet packages) and
+# runs every test of the solution, real browsers included. Prints one closing line:
+# "tests: N passed, N failed, N skipped".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=scripts/deps.sh
+source scripts/deps.sh
+install_all test
+
+dotnet build Appliance.sln -c Release -nologo -v quiet
+log=$(mktemp)
+status=0
+# One test project at a time: the browser and codec tests each want the machine's cores.
+dotnet test Appliance.sln -c Release --no-build -m:1 --nologo "$@" 2>&1 | tee "$log" || status=$?
+
+summary=$(grep -E '^(Passed|Failed)!' "$log" | awk -F'[:,]' '
+  { for (i = 1; i <= NF; i++) {
+      if ($i ~ /Failed$/)  failed  += $(i + 1)
+      if ($i ~ /Passed$/)  passed  += $(i + 1)
+      if ($i ~ /Skipped$/) skipped += $(i + 1) } }
+  END { printf "%d %d %d", passed, failed, skipped }')
+read -r passed failed skipped <<<"$summary"
+rm -f "$log"
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
+  exit 1
+fi
