@@ -50,6 +50,8 @@ public static class ApplianceHost
         builder.Services.AddSingleton<IHostIdentitySource, SystemHostIdentitySource>();
         builder.Services.AddSingleton<CertificateStore>();
         builder.Services.AddHostedService<StartupBanner>();
+        builder.Services.AddSingleton<SystemdWatchdog>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SystemdWatchdog>());
         builder.Services.AddHealth();
         builder.Services.AddSignaling();
         builder.ConfigureListeners(options);
