@@ -1,2 +1,0 @@
-namespace Appliance.Net.Rtp;
-internal static class AssemblyMarker { }

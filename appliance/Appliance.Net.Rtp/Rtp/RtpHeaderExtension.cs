@@ -1,0 +1,18 @@
+namespace Appliance.Net.Rtp;
+
+/// <summary>One RFC 8285 header extension element: its local identifier and its data.</summary>
+public readonly ref struct RtpHeaderExtension
+{
+    /// <summary>Creates an element view.</summary>
+    public RtpHeaderExtension(int id, ReadOnlySpan<byte> data)
+    {
+        Id = id;
+        Data = data;
+    }
+
+    /// <summary>Local identifier (1-14 in the one-byte form, 1-255 in the two-byte form).</summary>
+    public int Id { get; }
+
+    /// <summary>Element data, without the element header.</summary>
+    public ReadOnlySpan<byte> Data { get; }
+}
