@@ -8,19 +8,23 @@ internal static class ToneAssert
 {
     /// <summary>
     /// The power at <paramref name="frequencyHz"/> stands at least <paramref name="marginDb"/> above
-    /// the bins 50 Hz and 100 Hz either side, above a set of "floor" frequencies spread over the
-    /// speech band, and above every frequency in <paramref name="absent"/>.
+    /// its neighbours (4 and 6 DFT bins away, at least 50 and 100 Hz, outside the Hann window's main
+    /// lobe), above a set of "floor" frequencies spread over the speech band, and above every
+    /// frequency in <paramref name="absent"/>.
     /// </summary>
     public static void Dominant(ReadOnlySpan<short> pcm, int channels, int channel, double frequencyHz, double marginDb = 25, params double[] absent)
     {
         var peak = Goertzel.PowerDb(pcm, channels, channel, frequencyHz);
         Assert.True(peak > -30, $"tone {frequencyHz} Hz on channel {channel} is only {peak:F1} dBFS");
 
-        double[] neighbours = [frequencyHz - 100, frequencyHz - 50, frequencyHz + 50, frequencyHz + 100];
+        var bin = 48_000.0 / (pcm.Length / channels);
+        var near = Math.Max(50, 4 * bin);
+        var far = Math.Max(100, 6 * bin);
+        double[] neighbours = [frequencyHz - far, frequencyHz - near, frequencyHz + near, frequencyHz + far];
         double[] floor = [170, 310, 730, 1330, 2210, 3170, 5110];
         foreach (var other in neighbours.Concat(floor).Concat(absent))
         {
-            if (Math.Abs(other - frequencyHz) < 40)
+            if (Math.Abs(other - frequencyHz) < 3 * bin)
             {
                 continue;
             }
