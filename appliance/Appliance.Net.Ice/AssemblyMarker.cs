@@ -1,2 +1,0 @@
-namespace Appliance.Net.Ice;
-internal static class AssemblyMarker { }

@@ -1,0 +1,476 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Net;
+using System.Text;
+using Appliance.Net.Stun;
+using Appliance.Net.Udp;
+using Microsoft.Extensions.Logging;
+
+namespace Appliance.Net.Ice;
+
+/// <summary>
+/// The box's ICE-lite agent (RFC 8445 section 2.5) with consent freshness (RFC 7675), for every
+/// peer connection on the one UDP port.
+/// </summary>
+/// <remarks>
+/// A lite agent gathers only host candidates, sends no checks and is always controlled
+/// (RFC 8445 section 6.1.1: "the full agent MUST take the controlling role, and the lite agent
+/// MUST take the controlled role"). It answers the browser's Binding requests:
+/// <list type="bullet">
+/// <item>USERNAME is "localUfrag:remoteUfrag" (RFC 8445 section 7.2.2); the local ufrag finds the
+/// <see cref="IceSession"/>; an unknown ufrag is dropped (counted).</item>
+/// <item>MESSAGE-INTEGRITY must verify under the local password, else 401 (RFC 8489 section 9.1.3).</item>
+/// <item>FINGERPRINT must be present and right, else the datagram is not ICE and is dropped.</item>
+/// <item>ICE-CONTROLLED in a request means the peer also thinks it is controlled: a role conflict.
+/// RFC 8445 section 7.3.1.1 has the controlled agent answer 487 when its tiebreaker is not
+/// smaller, or else switch to controlling; a lite agent can never switch, so it always answers 487
+/// and the full agent takes the controlling role.</item>
+/// <item>A valid check maps its source address to the session and refreshes consent; with
+/// USE-CANDIDATE (RFC 8445 section 7.3.1.5, "the controlled agent ... the pair is nominated") the
+/// address becomes the session's <see cref="IceSession.SelectedAddress"/>; a later nomination from
+/// another address replaces it (the participant moved).</item>
+/// </list>
+/// DTLS and SRTP datagrams carry no ufrag: <see cref="TryGetSessionByAddress"/> finds their session.
+/// A session with no valid check for <see cref="IceLiteAgentOptions.ConsentTimeout"/> is disconnected
+/// (RFC 7675 section 5.1) by a periodic sweep on the <see cref="TimeProvider"/>.
+/// Thread safety: the packet path, the sweep and the control path (create/remove) share one lock;
+/// session events are raised outside it.
+/// </remarks>
+public sealed class IceLiteAgent : IDatagramHandler, IDisposable
+{
+    private const int MaxUfragChars = 256;
+
+    private readonly IDatagramSender _sender;
+    private readonly IceLiteAgentOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<IceLiteAgent> _logger;
+    private readonly ITimer _sweepTimer;
+    private readonly object _gate = new();
+    private readonly Dictionary<string, IceSession> _sessionsByUfrag = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IceSession>.AlternateLookup<ReadOnlySpan<char>> _sessionsByUfragSpan;
+    private readonly Dictionary<SocketAddress, AddressBinding> _sessionsByAddress = new();
+
+    private long _requestsReceived;
+    private long _successResponsesSent;
+    private long _malformedDropped;
+    private long _ignored;
+    private long _fingerprintFailures;
+    private long _badRequests;
+    private long _unknownUfragDropped;
+    private long _authenticationFailures;
+    private long _roleConflicts;
+    private long _sendFailures;
+    private long _consentExpirations;
+
+    public IceLiteAgent(IDatagramSender sender, IceLiteAgentOptions options, TimeProvider timeProvider, ILogger<IceLiteAgent> logger)
+    {
+        ArgumentNullException.ThrowIfNull(sender);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.ConsentTimeout, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.ConsentSweepInterval, TimeSpan.Zero);
+        _sender = sender;
+        _options = options;
+        _time = timeProvider;
+        _logger = logger;
+        _sessionsByUfragSpan = _sessionsByUfrag.GetAlternateLookup<ReadOnlySpan<char>>();
+        _sweepTimer = timeProvider.CreateTimer(_ => SweepConsent(), null, options.ConsentSweepInterval, options.ConsentSweepInterval);
+    }
+
+    /// <summary>Binding requests that parsed and carried a valid FINGERPRINT.</summary>
+    public long RequestsReceived => Interlocked.Read(ref _requestsReceived);
+
+    public long SuccessResponsesSent => Interlocked.Read(ref _successResponsesSent);
+
+    /// <summary>Datagrams in the STUN range that are not well-formed STUN.</summary>
+    public long MalformedDropped => Interlocked.Read(ref _malformedDropped);
+
+    /// <summary>Well-formed STUN that is not a Binding request (indications, responses, other methods).</summary>
+    public long Ignored => Interlocked.Read(ref _ignored);
+
+    /// <summary>Binding requests without FINGERPRINT or with a wrong one: dropped.</summary>
+    public long FingerprintFailures => Interlocked.Read(ref _fingerprintFailures);
+
+    /// <summary>Requests answered 400 (no USERNAME, no MESSAGE-INTEGRITY, no ICE role attribute).</summary>
+    public long BadRequests => Interlocked.Read(ref _badRequests);
+
+    /// <summary>Requests whose local ufrag matches no session: dropped.</summary>
+    public long UnknownUfragDropped => Interlocked.Read(ref _unknownUfragDropped);
+
+    /// <summary>Requests with a wrong MESSAGE-INTEGRITY or remote ufrag (answered 401 or dropped).</summary>
+    public long AuthenticationFailures => Interlocked.Read(ref _authenticationFailures);
+
+    /// <summary>Requests with ICE-CONTROLLED, answered 487.</summary>
+    public long RoleConflicts => Interlocked.Read(ref _roleConflicts);
+
+    /// <summary>Responses that could not be written or sent.</summary>
+    public long SendFailures => Interlocked.Read(ref _sendFailures);
+
+    /// <summary>Sessions disconnected because their consent expired.</summary>
+    public long ConsentExpirations => Interlocked.Read(ref _consentExpirations);
+
+    public int SessionCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _sessionsByUfrag.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Registers a session for a new peer connection. <paramref name="localCredentials"/> go into
+    /// the SDP answer; <paramref name="remoteUfrag"/> (from the offer) is enforced when given.
+    /// Throws if the local ufrag is already in use (control path).
+    /// </summary>
+    public IceSession CreateSession(IceCredentials localCredentials, string? remoteUfrag = null)
+    {
+        ArgumentNullException.ThrowIfNull(localCredentials);
+        var session = new IceSession(localCredentials, remoteUfrag, _time.GetTimestamp());
+        lock (_gate)
+        {
+            if (!_sessionsByUfrag.TryAdd(localCredentials.Ufrag, session))
+            {
+                throw new InvalidOperationException($"An ICE session with ufrag {localCredentials.Ufrag} already exists.");
+            }
+        }
+
+        _logger.SessionCreated(localCredentials.Ufrag);
+        return session;
+    }
+
+    /// <summary>
+    /// Removes a session (the peer connection closed) with its address mappings. Its state becomes
+    /// <see cref="IceSessionState.Disconnected"/>; the <see cref="IceSession.Disconnected"/> event is
+    /// not raised, since the caller already knows.
+    /// </summary>
+    public void RemoveSession(IceSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        lock (_gate)
+        {
+            Detach(session);
+        }
+
+        _logger.SessionRemoved(session.LocalCredentials.Ufrag);
+    }
+
+    /// <summary>The session whose valid checks came from <paramref name="remoteAddress"/> (for DTLS and SRTP datagrams). No allocation.</summary>
+    public bool TryGetSessionByAddress(SocketAddress remoteAddress, [NotNullWhen(true)] out IceSession? session)
+    {
+        lock (_gate)
+        {
+            if (_sessionsByAddress.TryGetValue(remoteAddress, out AddressBinding? binding))
+            {
+                session = binding.Session;
+                return true;
+            }
+        }
+
+        session = null;
+        return false;
+    }
+
+    /// <summary>The session registered with <paramref name="localUfrag"/>.</summary>
+    public bool TryGetSessionByUfrag(string localUfrag, [NotNullWhen(true)] out IceSession? session)
+    {
+        lock (_gate)
+        {
+            return _sessionsByUfrag.TryGetValue(localUfrag, out session);
+        }
+    }
+
+    /// <summary>Handles one datagram of the STUN class (first byte 0-3). Never throws.</summary>
+    public void OnDatagram(ReadOnlySpan<byte> datagram, SocketAddress remoteAddress)
+    {
+        if (!StunMessage.TryParse(datagram, out StunMessage request))
+        {
+            Interlocked.Increment(ref _malformedDropped);
+            return;
+        }
+
+        if (request.Method != StunMethod.Binding || request.Class != StunMessageClass.Request)
+        {
+            Interlocked.Increment(ref _ignored); // e.g. Binding indications (keepalives)
+            return;
+        }
+
+        if (!request.VerifyFingerprint())
+        {
+            Interlocked.Increment(ref _fingerprintFailures);
+            return;
+        }
+
+        Interlocked.Increment(ref _requestsReceived);
+        HandleBindingRequest(request, remoteAddress);
+    }
+
+    /// <summary>
+    /// Disconnects sessions whose consent expired and unmaps addresses that stopped sending checks.
+    /// Runs every <see cref="IceLiteAgentOptions.ConsentSweepInterval"/>; public so a host may also call it.
+    /// </summary>
+    public void SweepConsent()
+    {
+        List<IceSession>? expired = null;
+        lock (_gate)
+        {
+            long now = _time.GetTimestamp();
+            foreach (IceSession session in _sessionsByUfrag.Values)
+            {
+                if (_time.GetElapsedTime(session.LastConsentTimestamp, now) >= _options.ConsentTimeout)
+                {
+                    (expired ??= []).Add(session);
+                }
+                else
+                {
+                    UnmapStaleAddresses(session, now);
+                }
+            }
+
+            if (expired is not null)
+            {
+                foreach (IceSession session in expired)
+                {
+                    Detach(session);
+                }
+            }
+        }
+
+        if (expired is null)
+        {
+            return;
+        }
+
+        foreach (IceSession session in expired)
+        {
+            Interlocked.Increment(ref _consentExpirations);
+            _logger.ConsentExpired(session.LocalCredentials.Ufrag, _options.ConsentTimeout);
+            RaiseSafely(session, static s => s.RaiseDisconnected());
+        }
+    }
+
+    public void Dispose() => _sweepTimer.Dispose();
+
+    private void HandleBindingRequest(StunMessage request, SocketAddress remoteAddress)
+    {
+        // RFC 8489 section 9.1.3: "If the message does not contain both a MESSAGE-INTEGRITY and a
+        // USERNAME attribute ... the server MUST reject the request with an error response ... 400".
+        if (!request.TryGetUsername(out ReadOnlySpan<byte> username) || !request.HasMessageIntegrity)
+        {
+            Interlocked.Increment(ref _badRequests);
+            SendError(request, remoteAddress, StunErrorCode.BadRequest, key: default);
+            return;
+        }
+
+        int colon = username.IndexOf((byte)':');
+        IceSession? session = colon > 0 ? FindSession(username[..colon]) : null;
+        if (session is null)
+        {
+            // Not ours (a stale or foreign ufrag on the shared port): answering would only help a scanner.
+            Interlocked.Increment(ref _unknownUfragDropped);
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                _logger.UnknownUfrag(SocketAddresses.Format(remoteAddress), StunMessage.DescribeUsername(username));
+            }
+
+            return;
+        }
+
+        ReadOnlySpan<byte> senderUfrag = username[(colon + 1)..];
+        bool remoteUfragMatches = session.RemoteUfragBytes is null || senderUfrag.SequenceEqual(session.RemoteUfragBytes);
+        if (!remoteUfragMatches || !request.VerifyMessageIntegrity(session.PasswordKey))
+        {
+            Interlocked.Increment(ref _authenticationFailures);
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                _logger.Unauthenticated(SocketAddresses.Format(remoteAddress), session.LocalCredentials.Ufrag);
+            }
+
+            if (_options.RespondUnauthenticated)
+            {
+                SendError(request, remoteAddress, StunErrorCode.Unauthenticated, key: default);
+            }
+
+            return;
+        }
+
+        if (request.TryGetIceControlled(out _))
+        {
+            Interlocked.Increment(ref _roleConflicts);
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                _logger.RoleConflict(SocketAddresses.Format(remoteAddress), session.LocalCredentials.Ufrag);
+            }
+
+            SendError(request, remoteAddress, StunErrorCode.RoleConflict, session.PasswordKey);
+            return;
+        }
+
+        if (!request.TryGetIceControlling(out _))
+        {
+            // RFC 8445 section 7.1.3: a check "MUST contain" ICE-CONTROLLING or ICE-CONTROLLED.
+            Interlocked.Increment(ref _badRequests);
+            SendError(request, remoteAddress, StunErrorCode.BadRequest, key: default);
+            return;
+        }
+
+        bool selectionChanged = AcceptValidCheck(session, remoteAddress, request.HasUseCandidate);
+        SendSuccess(request, remoteAddress, session.PasswordKey);
+        if (selectionChanged)
+        {
+            _logger.Nominated(session.LocalCredentials.Ufrag, SocketAddresses.Format(remoteAddress));
+            RaiseSafely(session, static s => s.RaiseSelectedAddressChanged());
+        }
+    }
+
+    /// <summary>Maps the address, refreshes consent, applies a nomination. Returns true if the selected address changed.</summary>
+    private bool AcceptValidCheck(IceSession session, SocketAddress remoteAddress, bool useCandidate)
+    {
+        lock (_gate)
+        {
+            if (session.State == IceSessionState.Disconnected)
+            {
+                return false;
+            }
+
+            long now = _time.GetTimestamp();
+            session.LastConsentTimestamp = now;
+            if (_sessionsByAddress.TryGetValue(remoteAddress, out AddressBinding? binding))
+            {
+                if (binding.Session != session)
+                {
+                    // The address now belongs to another peer connection (a reload reusing the port).
+                    binding.Session.Addresses.Remove(binding.Address);
+                    binding.Session = session;
+                    session.Addresses.Add(binding.Address);
+                }
+
+                binding.LastCheckTimestamp = now;
+            }
+            else
+            {
+                SocketAddress copy = SocketAddresses.Copy(remoteAddress);
+                binding = new AddressBinding(copy, session, now);
+                _sessionsByAddress.Add(copy, binding);
+                session.Addresses.Add(copy);
+            }
+
+            if (session.State == IceSessionState.New)
+            {
+                session.SetState(IceSessionState.Checking);
+            }
+
+            if (!useCandidate || binding.Address.Equals(session.SelectedAddress))
+            {
+                return false;
+            }
+
+            session.SetSelectedAddress(binding.Address);
+            session.SetState(IceSessionState.Connected);
+            return true;
+        }
+    }
+
+    private IceSession? FindSession(ReadOnlySpan<byte> localUfrag)
+    {
+        if (localUfrag.Length > MaxUfragChars)
+        {
+            return null;
+        }
+
+        Span<char> chars = stackalloc char[MaxUfragChars];
+        if (!Encoding.UTF8.TryGetChars(localUfrag, chars, out int charCount))
+        {
+            return null;
+        }
+
+        lock (_gate)
+        {
+            return _sessionsByUfragSpan.TryGetValue(chars[..charCount], out IceSession? session) ? session : null;
+        }
+    }
+
+    private void UnmapStaleAddresses(IceSession session, long now)
+    {
+        SocketAddress? selected = session.SelectedAddress;
+        for (int i = session.Addresses.Count - 1; i >= 0; i--)
+        {
+            SocketAddress address = session.Addresses[i];
+            if (address.Equals(selected) || !_sessionsByAddress.TryGetValue(address, out AddressBinding? binding))
+            {
+                continue;
+            }
+
+            if (_time.GetElapsedTime(binding.LastCheckTimestamp, now) >= _options.ConsentTimeout)
+            {
+                _sessionsByAddress.Remove(address);
+                session.Addresses.RemoveAt(i);
+            }
+        }
+    }
+
+    /// <summary>Takes a session out of both tables (caller holds the lock).</summary>
+    private void Detach(IceSession session)
+    {
+        if (_sessionsByUfrag.TryGetValue(session.LocalCredentials.Ufrag, out IceSession? registered) && registered == session)
+        {
+            _sessionsByUfrag.Remove(session.LocalCredentials.Ufrag);
+        }
+
+        foreach (SocketAddress address in session.Addresses)
+        {
+            _sessionsByAddress.Remove(address);
+        }
+
+        session.Addresses.Clear();
+        session.SetSelectedAddress(null);
+        session.SetState(IceSessionState.Disconnected);
+    }
+
+    private void SendSuccess(StunMessage request, SocketAddress remoteAddress, ReadOnlySpan<byte> key)
+    {
+        Span<byte> buffer = stackalloc byte[IceBindingResponses.MaxLength];
+        int length = IceBindingResponses.WriteSuccess(buffer, request.TransactionId, remoteAddress, key, _options.Software);
+        if (length > 0 && _sender.TrySend(buffer[..length], remoteAddress))
+        {
+            Interlocked.Increment(ref _successResponsesSent);
+        }
+        else
+        {
+            Interlocked.Increment(ref _sendFailures);
+        }
+    }
+
+    private void SendError(StunMessage request, SocketAddress remoteAddress, int errorCode, ReadOnlySpan<byte> key)
+    {
+        Span<byte> buffer = stackalloc byte[IceBindingResponses.MaxLength];
+        int length = IceBindingResponses.WriteError(buffer, request.TransactionId, errorCode, key, _options.Software);
+        if (length == 0 || !_sender.TrySend(buffer[..length], remoteAddress))
+        {
+            Interlocked.Increment(ref _sendFailures);
+        }
+    }
+
+    private void RaiseSafely(IceSession session, Action<IceSession> raise)
+    {
+        try
+        {
+            raise(session);
+        }
+        catch (Exception e)
+        {
+            _logger.HandlerFault(e);
+        }
+    }
+
+    /// <summary>One remote address in the address table (mutable, so a check updates it without allocating).</summary>
+    private sealed class AddressBinding(SocketAddress address, IceSession session, long lastCheckTimestamp)
+    {
+        public SocketAddress Address { get; } = address;
+
+        public IceSession Session { get; set; } = session;
+
+        public long LastCheckTimestamp { get; set; } = lastCheckTimestamp;
+    }
+}
