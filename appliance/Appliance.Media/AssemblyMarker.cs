@@ -1,2 +1,0 @@
-namespace Appliance.Media;
-internal static class AssemblyMarker { }
