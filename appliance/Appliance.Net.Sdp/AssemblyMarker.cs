@@ -1,2 +1,0 @@
-namespace Appliance.Net.Sdp;
-internal static class AssemblyMarker { }
