@@ -1,2 +1,0 @@
-namespace Appliance.Hwaccel;
-internal static class AssemblyMarker { }
