@@ -54,7 +54,10 @@ public ref struct StunMessageWriter
     public void AddAttribute(ushort type, scoped ReadOnlySpan<byte> value)
     {
         Span<byte> target = Reserve(type, value.Length);
-        value.CopyTo(target);
+        if (!_overflowed)
+        {
+            value.CopyTo(target);
+        }
     }
 
     /// <summary>USERNAME (RFC 8489 section 14.3) from UTF-8 bytes.</summary>
