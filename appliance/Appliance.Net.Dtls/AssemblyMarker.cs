@@ -1,2 +1,0 @@
-namespace Appliance.Net.Dtls;
-internal static class AssemblyMarker { }
