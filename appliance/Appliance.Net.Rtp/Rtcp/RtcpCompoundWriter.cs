@@ -36,23 +36,23 @@ public ref struct RtcpCompoundWriter
     }
 
     /// <summary>Adds an SR.</summary>
-    public bool TryAddSenderReport(uint ssrc, NtpTimestamp ntpTimestamp, uint rtpTimestamp, uint packetCount, uint octetCount, ReadOnlySpan<RtcpReportBlock> reportBlocks = default) =>
+    public bool TryAddSenderReport(uint ssrc, NtpTimestamp ntpTimestamp, uint rtpTimestamp, uint packetCount, uint octetCount, scoped ReadOnlySpan<RtcpReportBlock> reportBlocks = default) =>
         Commit(RtcpSenderReport.TryWrite(RemainingSpan, ssrc, ntpTimestamp, rtpTimestamp, packetCount, octetCount, reportBlocks, out int written), written);
 
     /// <summary>Adds an RR.</summary>
-    public bool TryAddReceiverReport(uint ssrc, ReadOnlySpan<RtcpReportBlock> reportBlocks = default) =>
+    public bool TryAddReceiverReport(uint ssrc, scoped ReadOnlySpan<RtcpReportBlock> reportBlocks = default) =>
         Commit(RtcpReceiverReport.TryWrite(RemainingSpan, ssrc, reportBlocks, out int written), written);
 
     /// <summary>Adds an SDES with one CNAME.</summary>
-    public bool TryAddSourceDescription(uint ssrc, ReadOnlySpan<char> cname) =>
+    public bool TryAddSourceDescription(uint ssrc, scoped ReadOnlySpan<char> cname) =>
         Commit(RtcpSourceDescriptionWriter.TryWriteCname(RemainingSpan, ssrc, cname, out int written), written);
 
     /// <summary>Adds a BYE.</summary>
-    public bool TryAddBye(ReadOnlySpan<uint> ssrcs, ReadOnlySpan<byte> reason = default) =>
+    public bool TryAddBye(scoped ReadOnlySpan<uint> ssrcs, scoped ReadOnlySpan<byte> reason = default) =>
         Commit(RtcpBye.TryWrite(RemainingSpan, ssrcs, reason, out int written), written);
 
     /// <summary>Adds a Generic NACK.</summary>
-    public bool TryAddGenericNack(uint senderSsrc, uint mediaSsrc, ReadOnlySpan<RtcpNackItem> items) =>
+    public bool TryAddGenericNack(uint senderSsrc, uint mediaSsrc, scoped ReadOnlySpan<RtcpNackItem> items) =>
         Commit(RtcpGenericNack.TryWrite(RemainingSpan, senderSsrc, mediaSsrc, items, out int written), written);
 
     /// <summary>Adds a PLI.</summary>
@@ -60,15 +60,15 @@ public ref struct RtcpCompoundWriter
         Commit(RtcpPictureLossIndication.TryWrite(RemainingSpan, senderSsrc, mediaSsrc, out int written), written);
 
     /// <summary>Adds a FIR.</summary>
-    public bool TryAddFullIntraRequest(uint senderSsrc, ReadOnlySpan<RtcpFirItem> items) =>
+    public bool TryAddFullIntraRequest(uint senderSsrc, scoped ReadOnlySpan<RtcpFirItem> items) =>
         Commit(RtcpFullIntraRequest.TryWrite(RemainingSpan, senderSsrc, items, out int written), written);
 
     /// <summary>Adds a REMB.</summary>
-    public bool TryAddRemb(uint senderSsrc, ulong bitrate, ReadOnlySpan<uint> ssrcs) =>
+    public bool TryAddRemb(uint senderSsrc, ulong bitrate, scoped ReadOnlySpan<uint> ssrcs) =>
         Commit(RtcpRemb.TryWrite(RemainingSpan, senderSsrc, bitrate, ssrcs, out int written), written);
 
     /// <summary>Adds transport-cc feedback (see <see cref="TransportCcFeedbackWriter.TryWrite"/>).</summary>
-    public bool TryAddTransportCc(uint senderSsrc, uint mediaSsrc, ushort baseSequenceNumber, int referenceTime, byte feedbackPacketCount, ReadOnlySpan<int> deltaTicks) =>
+    public bool TryAddTransportCc(uint senderSsrc, uint mediaSsrc, ushort baseSequenceNumber, int referenceTime, byte feedbackPacketCount, scoped ReadOnlySpan<int> deltaTicks) =>
         Commit(TransportCcFeedbackWriter.TryWrite(RemainingSpan, senderSsrc, mediaSsrc, baseSequenceNumber, referenceTime, feedbackPacketCount, deltaTicks, out int written), written);
 
     private bool Commit(bool ok, int written)

@@ -35,7 +35,7 @@ public ref struct RtpPacketWriter
     public readonly Span<byte> WrittenSpan => _destination[.._length];
 
     /// <summary>Writes the fixed header and the CSRC list (at most 15).</summary>
-    public bool TryWriteHeader(bool marker, byte payloadType, ushort sequenceNumber, uint timestamp, uint ssrc, ReadOnlySpan<uint> csrcs = default)
+    public bool TryWriteHeader(bool marker, byte payloadType, ushort sequenceNumber, uint timestamp, uint ssrc, scoped ReadOnlySpan<uint> csrcs = default)
     {
         int headerLength = RtpPacket.FixedHeaderLength + (4 * csrcs.Length);
         if (_headerWritten || csrcs.Length > 15 || payloadType > 127 || headerLength > _destination.Length)
@@ -109,7 +109,7 @@ public ref struct RtpPacketWriter
     }
 
     /// <summary>Copies <paramref name="payload"/> in and completes the packet.</summary>
-    public bool TryWritePayload(ReadOnlySpan<byte> payload, int paddingLength = 0)
+    public bool TryWritePayload(scoped ReadOnlySpan<byte> payload, int paddingLength = 0)
     {
         Span<byte> target = PayloadSpan;
         if (!_headerWritten || payload.Length > target.Length)
