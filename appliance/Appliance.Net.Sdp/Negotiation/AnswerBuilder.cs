@@ -49,6 +49,12 @@ public sealed partial class AnswerBuilder
             return Fail("the offer has no m= section");
         }
 
+        // RFC 8866 5.2: "<sess-id> is a numeric string".
+        if (local.SessionId.Length == 0 || !local.SessionId.All(char.IsAsciiDigit))
+        {
+            return Fail($"local session id '{local.SessionId}' is not a numeric string");
+        }
+
         if (!TransportDefaults.TryCreate(local.Candidates, out var transport, out var candidateError))
         {
             return Fail(candidateError);

@@ -52,6 +52,14 @@ public class AnswerRefusalTests
     }
 
     [Fact]
+    public void Non_numeric_local_session_id_is_refused()
+    {
+        var local = BoxParameters.Create() with { SessionId = "box-1" };
+
+        Assert.Contains("session id", Answer(Chromium(), local).Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void No_usable_section_is_refused_with_every_reason()
     {
         var offer = Chromium();
