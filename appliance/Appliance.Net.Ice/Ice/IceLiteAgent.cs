@@ -32,8 +32,8 @@ namespace Appliance.Net.Ice;
 /// DTLS and SRTP datagrams carry no ufrag: <see cref="TryGetSessionByAddress"/> finds their session.
 /// A session with no valid check for <see cref="IceLiteAgentOptions.ConsentTimeout"/> is disconnected
 /// (RFC 7675 section 5.1) by a periodic sweep on the <see cref="TimeProvider"/>.
-/// Thread safety: the packet path, the sweep and the control path (create/remove) share one lock;
-/// session events are raised outside it.
+/// Thread safety: the packet path, the sweep and the control path (create/remove) share the lock of
+/// the <see cref="IceSessionTable"/>; session events are raised outside it.
 /// </remarks>
 public sealed class IceLiteAgent : IDatagramHandler, IDisposable
 {
@@ -44,10 +44,7 @@ public sealed class IceLiteAgent : IDatagramHandler, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<IceLiteAgent> _logger;
     private readonly ITimer _sweepTimer;
-    private readonly object _gate = new();
-    private readonly Dictionary<string, IceSession> _sessionsByUfrag = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IceSession>.AlternateLookup<ReadOnlySpan<char>> _sessionsByUfragSpan;
-    private readonly Dictionary<SocketAddress, AddressBinding> _sessionsByAddress = new();
+    private readonly IceSessionTable _sessions;
 
     private long _requestsReceived;
     private long _successResponsesSent;
@@ -72,7 +69,7 @@ public sealed class IceLiteAgent : IDatagramHandler, IDisposable
         _options = options;
         _time = timeProvider;
         _logger = logger;
-        _sessionsByUfragSpan = _sessionsByUfrag.GetAlternateLookup<ReadOnlySpan<char>>();
+        _sessions = new IceSessionTable(timeProvider);
         _sweepTimer = timeProvider.CreateTimer(_ => SweepConsent(), null, options.ConsentSweepInterval, options.ConsentSweepInterval);
     }
 
@@ -108,16 +105,7 @@ public sealed class IceLiteAgent : IDatagramHandler, IDisposable
     /// <summary>Sessions disconnected because their consent expired.</summary>
     public long ConsentExpirations => Interlocked.Read(ref _consentExpirations);
 
-    public int SessionCount
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _sessionsByUfrag.Count;
-            }
-        }
-    }
+    public int SessionCount => _sessions.Count;
 
     /// <summary>
     /// Registers a session for a new peer connection. <paramref name="localCredentials"/> go into
@@ -128,12 +116,9 @@ public sealed class IceLiteAgent : IDatagramHandler, IDisposable
     {
         ArgumentNullException.ThrowIfNull(localCredentials);
         var session = new IceSession(localCredentials, remoteUfrag, _time.GetTimestamp());
-        lock (_gate)
+        if (!_sessions.TryAdd(session))
         {
-            if (!_sessionsByUfrag.TryAdd(localCredentials.Ufrag, session))
-            {
-                throw new InvalidOperationException($"An ICE session with ufrag {localCredentials.Ufrag} already exists.");
-            }
+            throw new InvalidOperationException($"An ICE session with ufrag {localCredentials.Ufrag} already exists.");
         }
 
         _logger.SessionCreated(localCredentials.Ufrag);
@@ -148,38 +133,17 @@ public sealed class IceLiteAgent : IDatagramHandler, IDisposable
     public void RemoveSession(IceSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        lock (_gate)
-        {
-            Detach(session);
-        }
-
+        _sessions.Remove(session);
         _logger.SessionRemoved(session.LocalCredentials.Ufrag);
     }
 
     /// <summary>The session whose valid checks came from <paramref name="remoteAddress"/> (for DTLS and SRTP datagrams). No allocation.</summary>
     public bool TryGetSessionByAddress(SocketAddress remoteAddress, [NotNullWhen(true)] out IceSession? session)
-    {
-        lock (_gate)
-        {
-            if (_sessionsByAddress.TryGetValue(remoteAddress, out AddressBinding? binding))
-            {
-                session = binding.Session;
-                return true;
-            }
-        }
-
-        session = null;
-        return false;
-    }
+        => _sessions.TryGetByAddress(remoteAddress, out session);
 
     /// <summary>The session registered with <paramref name="localUfrag"/>.</summary>
     public bool TryGetSessionByUfrag(string localUfrag, [NotNullWhen(true)] out IceSession? session)
-    {
-        lock (_gate)
-        {
-            return _sessionsByUfrag.TryGetValue(localUfrag, out session);
-        }
-    }
+        => _sessions.TryGetByUfrag(localUfrag, out session);
 
     /// <summary>Handles one datagram of the STUN class (first byte 0-3). Never throws.</summary>
     public void OnDatagram(ReadOnlySpan<byte> datagram, SocketAddress remoteAddress)
@@ -212,31 +176,7 @@ public sealed class IceLiteAgent : IDatagramHandler, IDisposable
     /// </summary>
     public void SweepConsent()
     {
-        List<IceSession>? expired = null;
-        lock (_gate)
-        {
-            long now = _time.GetTimestamp();
-            foreach (IceSession session in _sessionsByUfrag.Values)
-            {
-                if (_time.GetElapsedTime(session.LastConsentTimestamp, now) >= _options.ConsentTimeout)
-                {
-                    (expired ??= []).Add(session);
-                }
-                else
-                {
-                    UnmapStaleAddresses(session, now);
-                }
-            }
-
-            if (expired is not null)
-            {
-                foreach (IceSession session in expired)
-                {
-                    Detach(session);
-                }
-            }
-        }
-
+        List<IceSession>? expired = _sessions.RemoveExpired(_options.ConsentTimeout);
         if (expired is null)
         {
             return;
@@ -315,60 +255,12 @@ public sealed class IceLiteAgent : IDatagramHandler, IDisposable
             return;
         }
 
-        bool selectionChanged = AcceptValidCheck(session, remoteAddress, request.HasUseCandidate);
+        bool selectionChanged = _sessions.AcceptValidCheck(session, remoteAddress, request.HasUseCandidate);
         SendSuccess(request, remoteAddress, session.PasswordKey);
         if (selectionChanged)
         {
             _logger.Nominated(session.LocalCredentials.Ufrag, SocketAddresses.Format(remoteAddress));
             RaiseSafely(session, static s => s.RaiseSelectedAddressChanged());
-        }
-    }
-
-    /// <summary>Maps the address, refreshes consent, applies a nomination. Returns true if the selected address changed.</summary>
-    private bool AcceptValidCheck(IceSession session, SocketAddress remoteAddress, bool useCandidate)
-    {
-        lock (_gate)
-        {
-            if (session.State == IceSessionState.Disconnected)
-            {
-                return false;
-            }
-
-            long now = _time.GetTimestamp();
-            session.LastConsentTimestamp = now;
-            if (_sessionsByAddress.TryGetValue(remoteAddress, out AddressBinding? binding))
-            {
-                if (binding.Session != session)
-                {
-                    // The address now belongs to another peer connection (a reload reusing the port).
-                    binding.Session.Addresses.Remove(binding.Address);
-                    binding.Session = session;
-                    session.Addresses.Add(binding.Address);
-                }
-
-                binding.LastCheckTimestamp = now;
-            }
-            else
-            {
-                SocketAddress copy = SocketAddresses.Copy(remoteAddress);
-                binding = new AddressBinding(copy, session, now);
-                _sessionsByAddress.Add(copy, binding);
-                session.Addresses.Add(copy);
-            }
-
-            if (session.State == IceSessionState.New)
-            {
-                session.SetState(IceSessionState.Checking);
-            }
-
-            if (!useCandidate || binding.Address.Equals(session.SelectedAddress))
-            {
-                return false;
-            }
-
-            session.SetSelectedAddress(binding.Address);
-            session.SetState(IceSessionState.Connected);
-            return true;
         }
     }
 
@@ -385,47 +277,7 @@ public sealed class IceLiteAgent : IDatagramHandler, IDisposable
             return null;
         }
 
-        lock (_gate)
-        {
-            return _sessionsByUfragSpan.TryGetValue(chars[..charCount], out IceSession? session) ? session : null;
-        }
-    }
-
-    private void UnmapStaleAddresses(IceSession session, long now)
-    {
-        SocketAddress? selected = session.SelectedAddress;
-        for (int i = session.Addresses.Count - 1; i >= 0; i--)
-        {
-            SocketAddress address = session.Addresses[i];
-            if (address.Equals(selected) || !_sessionsByAddress.TryGetValue(address, out AddressBinding? binding))
-            {
-                continue;
-            }
-
-            if (_time.GetElapsedTime(binding.LastCheckTimestamp, now) >= _options.ConsentTimeout)
-            {
-                _sessionsByAddress.Remove(address);
-                session.Addresses.RemoveAt(i);
-            }
-        }
-    }
-
-    /// <summary>Takes a session out of both tables (caller holds the lock).</summary>
-    private void Detach(IceSession session)
-    {
-        if (_sessionsByUfrag.TryGetValue(session.LocalCredentials.Ufrag, out IceSession? registered) && registered == session)
-        {
-            _sessionsByUfrag.Remove(session.LocalCredentials.Ufrag);
-        }
-
-        foreach (SocketAddress address in session.Addresses)
-        {
-            _sessionsByAddress.Remove(address);
-        }
-
-        session.Addresses.Clear();
-        session.SetSelectedAddress(null);
-        session.SetState(IceSessionState.Disconnected);
+        return _sessions.TryGetByUfrag(chars[..charCount], out IceSession? session) ? session : null;
     }
 
     private void SendSuccess(StunMessage request, SocketAddress remoteAddress, ReadOnlySpan<byte> key)
@@ -462,15 +314,5 @@ public sealed class IceLiteAgent : IDatagramHandler, IDisposable
         {
             _logger.HandlerFault(e);
         }
-    }
-
-    /// <summary>One remote address in the address table (mutable, so a check updates it without allocating).</summary>
-    private sealed class AddressBinding(SocketAddress address, IceSession session, long lastCheckTimestamp)
-    {
-        public SocketAddress Address { get; } = address;
-
-        public IceSession Session { get; set; } = session;
-
-        public long LastCheckTimestamp { get; set; } = lastCheckTimestamp;
     }
 }
