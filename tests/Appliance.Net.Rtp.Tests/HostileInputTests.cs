@@ -40,7 +40,6 @@ public class HostileInputTests
     public void Every_truncation_of_an_rtcp_packet_is_rejected(string name, byte[] packet)
     {
         Assert.True(RtcpCompoundPacket.TryParse(packet, out _), name);
-        Assert.True(AllParsers.ExerciseRtcp(ReadPacket(packet)) != 0 || true);
         for (int length = 0; length < packet.Length; length++)
         {
             byte[] prefix = packet[..length];
@@ -121,11 +120,5 @@ public class HostileInputTests
             data[3] = (byte)((data.Length / 4) - 1 - (random.Next(4) == 0 ? 1 : 0));
             AllParsers.Exercise(data);
         }
-    }
-
-    private static RtcpPacket ReadPacket(byte[] packet)
-    {
-        Assert.True(RtcpPacket.TryRead(packet, out RtcpPacket parsed));
-        return parsed;
     }
 }

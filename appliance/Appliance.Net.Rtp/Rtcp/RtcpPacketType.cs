@@ -24,26 +24,3 @@ public enum RtcpPacketType : byte
     /// <summary>PSFB: payload-specific feedback (RFC 4585 6.3).</summary>
     PayloadSpecificFeedback = 206,
 }
-
-/// <summary>FMT values of transport layer feedback (PT=205).</summary>
-public static class RtpFeedbackFormat
-{
-    /// <summary>Generic NACK (RFC 4585 6.2.1).</summary>
-    public const int GenericNack = 1;
-
-    /// <summary>Transport-wide congestion control feedback (draft-holmer-rmcat-transport-wide-cc-extensions-01 3.1).</summary>
-    public const int TransportCc = 15;
-}
-
-/// <summary>FMT values of payload-specific feedback (PT=206).</summary>
-public static class PayloadFeedbackFormat
-{
-    /// <summary>Picture loss indication (RFC 4585 6.3.1).</summary>
-    public const int PictureLossIndication = 1;
-
-    /// <summary>Full intra request (RFC 5104 4.3.1).</summary>
-    public const int FullIntraRequest = 4;
-
-    /// <summary>Application layer feedback (RFC 4585 6.4), used by REMB.</summary>
-    public const int ApplicationLayerFeedback = 15;
-}

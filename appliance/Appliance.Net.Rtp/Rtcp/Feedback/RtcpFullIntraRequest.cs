@@ -2,9 +2,6 @@ using System.Buffers.Binary;
 
 namespace Appliance.Net.Rtcp;
 
-/// <summary>One FIR FCI entry: the SSRC asked for a decoder refresh and the command sequence number.</summary>
-public readonly record struct RtcpFirItem(uint Ssrc, byte SequenceNumber);
-
 /// <summary>
 /// Full Intra Request (RFC 5104 4.3.1): PSFB (PT=206), FMT=4. "The 'SSRC of media source' is not used and
 /// SHALL be set to 0." FCI entries:

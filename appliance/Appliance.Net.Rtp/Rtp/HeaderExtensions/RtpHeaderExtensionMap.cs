@@ -1,24 +1,5 @@
 namespace Appliance.Net.Rtp;
 
-/// <summary>The header extensions this stack understands.</summary>
-public enum RtpHeaderExtensionKind
-{
-    /// <summary>Not negotiated or not understood.</summary>
-    None = 0,
-
-    /// <summary><see cref="SdesMidExtension"/>.</summary>
-    SdesMid,
-
-    /// <summary><see cref="AbsSendTimeExtension"/>.</summary>
-    AbsSendTime,
-
-    /// <summary><see cref="TransportSequenceNumberExtension"/>.</summary>
-    TransportSequenceNumber,
-
-    /// <summary><see cref="AudioLevelExtension"/>.</summary>
-    AudioLevel,
-}
-
 /// <summary>
 /// The negotiated mapping between RFC 8285 local identifiers and extension URIs (SDP <c>a=extmap:id uri</c>,
 /// RFC 8285 section 5). Filled on the control path by the SDP layer; looked up per packet without allocating.
