@@ -16,7 +16,7 @@ public abstract class JoinPageTests<TFixture>(TFixture fixture) : IClassFixture<
     protected TFixture Fixture { get; } = fixture;
 
     /// <summary>RGB distance within which a preview shows the fake camera's colour.</summary>
-    protected const double ColourTolerance = 30;
+    protected const double ColourTolerance = 16;
 
     /// <summary>Two bins of the probe's FFT.</summary>
     protected const double ToneToleranceHz = 2.0 * 48_000 / AudioProbe.FftSize;

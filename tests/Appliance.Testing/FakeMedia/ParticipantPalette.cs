@@ -15,7 +15,7 @@ public static class ParticipantPalette
         new(210, 190, 40),  // yellow
         new(190, 50, 180),  // magenta
         new(40, 180, 190),  // cyan
-        new(230, 120, 30),  // orange
+        new(240, 110, 20),  // orange
         new(110, 40, 140),  // purple
     ];
 
