@@ -56,5 +56,5 @@ public sealed class SoftwareProvider : FfmpegProvider
     /// </summary>
     public static string VpxOptions(EncoderSettings s) =>
         $"deadline=realtime;cpu-used=8;lag-in-frames=0;auto-alt-ref=0;error-resilient=default;threads=1;" +
-        $"minrate={s.Bitrate};maxrate={s.Bitrate};bufsize={s.Bitrate};qmin=2;qmax=56";
+        $"minrate={s.Bitrate};maxrate={s.Bitrate};bufsize={s.Bitrate}";
 }
