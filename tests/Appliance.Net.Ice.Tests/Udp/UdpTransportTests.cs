@@ -92,4 +92,29 @@ public class UdpTransportTests
         Assert.Equal([5], received.Data);
         Assert.Equal(1, transport.TruncatedDropped);
     }
+
+    [Fact]
+    public async Task Sending_does_not_allocate_once_warm()
+    {
+        await using UdpTransport transport = CreateTransport();
+        using var sink = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        sink.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        SocketAddress target = ((IPEndPoint)sink.LocalEndPoint!).Serialize();
+        byte[] datagram = new byte[200];
+        for (int i = 0; i < 10; i++)
+        {
+            transport.TrySend(datagram, target);
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 200; i++)
+        {
+            transport.TrySend(datagram, target);
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.Equal(210, transport.DatagramsSent);
+    }
 }
