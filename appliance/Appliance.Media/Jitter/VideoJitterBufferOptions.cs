@@ -1,0 +1,20 @@
+namespace Appliance.Media.Jitter;
+
+/// <summary>Limits and timing of <see cref="VideoJitterBuffer"/>.</summary>
+public sealed record VideoJitterBufferOptions
+{
+    /// <summary>Packets held at most: a power of two up to 32768 (the ring is indexed by sequence number).</summary>
+    public int MaxPackets { get; init; } = 1024;
+
+    /// <summary>Payload bytes held at most; more flushes the buffer and asks for a key frame.</summary>
+    public long MaxBytes { get; init; } = 4 * 1024 * 1024;
+
+    /// <summary>Largest payload accepted.</summary>
+    public int MaxPacketSize { get; init; } = 1500;
+
+    /// <summary>
+    /// How long an incomplete frame may hold up the frames behind it (time for NACK to repair it);
+    /// after that it is dropped and a key frame is needed.
+    /// </summary>
+    public TimeSpan MaxFrameWait { get; init; } = TimeSpan.FromMilliseconds(300);
+}
