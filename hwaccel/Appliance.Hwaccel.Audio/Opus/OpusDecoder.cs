@@ -14,11 +14,15 @@ namespace Appliance.Hwaccel.Audio.Opus;
 /// Packets come from the network and are hostile: every decode method returns an
 /// <see cref="OpusDecodeResult"/> and never throws; a packet libopus rejects is counted in
 /// <see cref="CorruptPacketCount"/> and the decoder stays usable. Nothing is allocated per call.
+/// Two threads decoding on one decoder at once would corrupt native memory (seen in testing as
+/// libopus assertion aborts and "stack smashing detected"); an overlapping call is therefore
+/// refused with <see cref="OpusError.InvalidState"/> and logged, instead of reaching libopus.
 /// </remarks>
 public sealed unsafe partial class OpusDecoder : IDisposable
 {
     private readonly OpusDecoderSafeHandle _handle;
     private readonly ILogger _logger;
+    private int _busy;
 
     /// <summary>Creates a decoder (<c>opus_decoder_create</c> at 48 kHz).</summary>
     /// <param name="channels">Output channels, 1 or 2. Any packet decodes to this layout (libopus up/down-mixes).</param>
@@ -151,19 +155,35 @@ public sealed unsafe partial class OpusDecoder : IDisposable
 
     private OpusDecodeResult Run(ReadOnlySpan<byte> packet, Span<short> pcm, int frameSize, bool decodeFec)
     {
-        int result;
-        fixed (byte* data = packet)
-        fixed (short* output = pcm)
+        if (Interlocked.Exchange(ref _busy, 1) != 0)
         {
-            // An empty span pins to a null pointer: libopus' "data = NULL" packet-loss signal.
-            result = LibOpus.Decode(_handle, packet.IsEmpty ? null : data, packet.Length, output, frameSize, decodeFec ? 1 : 0);
+            LogConcurrentUse();
+            return new OpusDecodeResult(OpusError.InvalidState, 0);
         }
 
-        return OpusDecodeResult.FromNative(result);
+        try
+        {
+            int result;
+            fixed (byte* data = packet)
+            fixed (short* output = pcm)
+            {
+                // An empty span pins to a null pointer: libopus' "data = NULL" packet-loss signal.
+                result = LibOpus.Decode(_handle, packet.IsEmpty ? null : data, packet.Length, output, frameSize, decodeFec ? 1 : 0);
+            }
+
+            return OpusDecodeResult.FromNative(result);
+        }
+        finally
+        {
+            Volatile.Write(ref _busy, 0);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Opus decoder created: {Channels} channel(s)")]
     private partial void LogCreated(int channels);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Opus decoder used from two threads at once; the overlapping call was refused")]
+    private partial void LogConcurrentUse();
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Opus packet of {Length} bytes dropped: {Error}")]
     private partial void LogPacketDropped(int length, OpusError error);

@@ -12,7 +12,8 @@ namespace Appliance.Hwaccel.Audio.Opus;
 /// <remarks>
 /// Settings are libopus ctls (<c>opus_encoder_ctl</c>) and take effect from the next frame.
 /// A rejected setting throws <see cref="OpusException"/> with libopus' message. <see cref="Encode"/>
-/// allocates nothing.
+/// allocates nothing. Two threads encoding on one encoder at once would corrupt native memory, so an
+/// overlapping <see cref="Encode"/> throws <see cref="InvalidOperationException"/> instead.
 /// </remarks>
 public sealed unsafe partial class OpusEncoder : IDisposable
 {
@@ -24,6 +25,7 @@ public sealed unsafe partial class OpusEncoder : IDisposable
 
     private readonly OpusEncoderSafeHandle _handle;
     private readonly ILogger _logger;
+    private int _busy;
 
     /// <summary>Creates an encoder (<c>opus_encoder_create</c> at 48 kHz).</summary>
     /// <param name="channels">1 (mono) or 2 (stereo, interleaved L R).</param>
@@ -143,11 +145,23 @@ public sealed unsafe partial class OpusEncoder : IDisposable
             throw new ArgumentException("The packet buffer is empty.", nameof(packet));
         }
 
-        int length;
-        fixed (short* input = pcm)
-        fixed (byte* output = packet)
+        if (Interlocked.Exchange(ref _busy, 1) != 0)
         {
-            length = LibOpus.Encode(_handle, input, OpusFormat.SamplesPerChannelPerFrame, output, packet.Length);
+            throw new InvalidOperationException("The Opus encoder is already encoding on another thread; an encoder has one owner.");
+        }
+
+        int length;
+        try
+        {
+            fixed (short* input = pcm)
+            fixed (byte* output = packet)
+            {
+                length = LibOpus.Encode(_handle, input, OpusFormat.SamplesPerChannelPerFrame, output, packet.Length);
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref _busy, 0);
         }
 
         OpusException.ThrowIfError(length, "opus_encode");

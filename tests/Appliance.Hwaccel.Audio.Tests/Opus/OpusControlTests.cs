@@ -126,7 +126,7 @@ public class OpusControlTests
     {
         using var encoder = new OpusEncoder(1, OpusApplication.Audio) { Bitrate = 128_000 };
         var pcm = new short[960];
-        new Mixing.ToneGenerator(440, 0.5).Fill(pcm);
+        new Appliance.Hwaccel.Audio.Mixing.ToneGenerator(440, 0.5).Fill(pcm);
         var packet = new byte[20];
 
         Assert.InRange(encoder.Encode(pcm, packet), 1, 20);
