@@ -14,10 +14,11 @@ public sealed class FirefoxJoinPageTests(FirefoxJoinPageFixture fixture) : JoinP
     [Fact]
     public async Task The_preview_shows_a_flat_colour_that_is_not_black()
     {
-        var shown = await Fixture.First.SamplePreviewAsync();
+        var shown = await Fixture.First.WaitForFlatPreviewColourAsync();
 
         Assert.True(shown.IsFlat(), $"Firefox's fake camera is one flat colour, the preview showed {shown}");
         Assert.False(shown.IsBlack(), $"the preview is black: {shown}");
+        Assert.True(shown.VideoWidth > 0 && shown.VideoHeight > 0);
     }
 
     [Fact]

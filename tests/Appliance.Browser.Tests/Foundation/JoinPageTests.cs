@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Appliance.Browser.Tests.Support;
+using Appliance.Testing;
 using Appliance.Testing.Browsers;
 using Microsoft.Playwright;
 
@@ -66,16 +65,21 @@ public abstract class JoinPageTests<TFixture>(TFixture fixture) : IClassFixture<
     [Fact]
     public async Task A_certificate_other_than_the_boxs_own_is_still_refused()
     {
-        // The browser trusts the key pinned for the site, not any certificate: pin another one.
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=not the box", key, HashAlgorithmName.SHA256);
-        using var stranger = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
-        var wrongSite = Fixture.Site with { Certificate = stranger };
-        await using var participant = await Fixture.Browsers.OpenAsync(Fixture.Kind, Fixture.Media.Participant(0), wrongSite);
+        // Another box on this machine issues its own certificate: a browser that trusts the
+        // first box must refuse it, as it would refuse any certificate it does not know.
+        await using var otherBox = await RunningAppliance.StartAsync();
+        Assert.NotEqual(Fixture.Box.Certificate.Thumbprint, otherBox.Certificate.Thumbprint);
+        var tab = await Fixture.First.Participant.Context.NewPageAsync();
+        try
+        {
+            var refusal = await Assert.ThrowsAsync<PlaywrightException>(() => tab.GotoAsync(otherBox.HttpsBase.ToString()));
 
-        var refusal = await Assert.ThrowsAsync<PlaywrightException>(() => participant.GotoAsync(Fixture.Site));
-
-        Assert.Matches(CertificateErrorPattern, refusal.Message);
+            Assert.Matches(CertificateErrorPattern, refusal.Message);
+        }
+        finally
+        {
+            await tab.CloseAsync();
+        }
     }
 
     /// <summary>How this browser names an untrusted certificate in a failed navigation.</summary>

@@ -44,8 +44,8 @@ public sealed class JoinPage(BrowserParticipant participant)
     public Task<VideoSample> WaitForPreviewColourAsync(RgbColour expected, double tolerance) =>
         VideoProbe.WaitForColourAsync(Participant.Page, PreviewSelector, VideoRegion.AboveMarker, expected, tolerance);
 
-    public Task<VideoSample> SamplePreviewAsync() =>
-        VideoProbe.SampleAsync(Participant.Page, PreviewSelector, VideoRegion.AboveMarker);
+    public Task<VideoSample> WaitForFlatPreviewColourAsync() =>
+        VideoProbe.WaitForFlatColourAsync(Participant.Page, PreviewSelector, VideoRegion.AboveMarker);
 
     public Task<int> WaitForPreviewFramesAsync(int frames) =>
         VideoProbe.WaitForFramesAsync(Participant.Page, PreviewSelector, frames);

@@ -27,9 +27,17 @@ public abstract class JoinPageFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _box = await RunningAppliance.StartAsync();
-        _browsers = await BrowserLauncher.StartAsync();
-        _first = await OpenJoinPageAsync(0);
+        try
+        {
+            _box = await RunningAppliance.StartAsync();
+            _browsers = await BrowserLauncher.StartAsync();
+            _first = await OpenJoinPageAsync(0);
+        }
+        catch
+        {
+            await DisposeAsync(); // xunit does not dispose a fixture whose initialisation failed
+            throw;
+        }
     }
 
     /// <summary>Starts participant <paramref name="index"/>'s browser and opens the join page; the caller disposes it.</summary>

@@ -10,8 +10,14 @@ namespace Appliance.Testing.Browsers;
 /// </summary>
 public sealed class BrowserLauncher : IAsyncDisposable
 {
-    /// <summary>How long a launch, a navigation or a wait may take before the test fails.</summary>
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(20);
+    /// <summary>
+    /// How long a browser may take to start. Generous: it is not what is tested, and with
+    /// builds running beside the tests on two cores a Firefox start has taken 14 s.
+    /// </summary>
+    public static readonly TimeSpan LaunchTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long a navigation or a wait in the page may take before the test fails.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
     private readonly IPlaywright _playwright;
 
@@ -36,7 +42,7 @@ public sealed class BrowserLauncher : IAsyncDisposable
         };
         if (kind == BrowserKind.Firefox)
             FirefoxLaunch.WriteCertificateOverride(profile, site);
-        options.Timeout = (float)DefaultTimeout.TotalMilliseconds;
+        options.Timeout = (float)LaunchTimeout.TotalMilliseconds;
         configure?.Invoke(options);
 
         IBrowserContext context;

@@ -34,45 +34,57 @@ public static class VideoProbe
         """;
 
     /// <summary>Waits until the element has a decoded frame, then samples it.</summary>
-    public static async Task<VideoSample> SampleAsync(IPage page, string selector, VideoRegion region)
-    {
-        var handle = await page.WaitForFunctionAsync($"arg => ({SampleFunction})(arg)", Arg(selector, region));
-        return ToSample(await handle.JsonValueAsync<RawSample>());
-    }
+    public static Task<VideoSample> SampleAsync(IPage page, string selector, VideoRegion region) =>
+        WaitForSampleAsync(page, selector, region, "true", new { }, "a frame");
 
     /// <summary>
     /// Waits until the region shows <paramref name="expected"/> within <paramref name="tolerance"/>
     /// (RGB distance) and returns that sample. On timeout the exception names what was shown instead.
     /// </summary>
-    public static async Task<VideoSample> WaitForColourAsync(IPage page, string selector, VideoRegion region,
-        RgbColour expected, double tolerance)
+    public static Task<VideoSample> WaitForColourAsync(IPage page, string selector, VideoRegion region,
+        RgbColour expected, double tolerance) =>
+        WaitForSampleAsync(page, selector, region,
+            "Math.hypot(s.R - p.r, s.G - p.g, s.B - p.b) <= p.tolerance",
+            new { r = (int)expected.R, g = (int)expected.G, b = (int)expected.B, tolerance },
+            $"{expected} (±{tolerance})");
+
+    /// <summary>
+    /// Waits until the region shows one flat colour (largest channel standard deviation at most
+    /// <paramref name="maxSpread"/>) brighter than <paramref name="minimumLuma"/>: a live picture, not black.
+    /// </summary>
+    public static Task<VideoSample> WaitForFlatColourAsync(IPage page, string selector, VideoRegion region,
+        double maxSpread = 12, double minimumLuma = 24) =>
+        WaitForSampleAsync(page, selector, region,
+            "s.Spread <= p.maxSpread && 0.299 * s.R + 0.587 * s.G + 0.114 * s.B > p.minimumLuma",
+            new { maxSpread, minimumLuma },
+            $"a flat colour (spread ≤ {maxSpread}) brighter than luma {minimumLuma}");
+
+    /// <summary>
+    /// Polls the region in the page until <paramref name="condition"/> (JavaScript over the
+    /// sample <c>s</c> and <paramref name="parameters"/> <c>p</c>) holds, and returns that sample.
+    /// </summary>
+    private static async Task<VideoSample> WaitForSampleAsync(IPage page, string selector, VideoRegion region,
+        string condition, object parameters, string wanted)
     {
-        const string matches = """
+        var predicate = $$"""
             arg => {
-              const s = (SAMPLE)(arg);
+              const s = ({{SampleFunction}})(arg);
               if (!s) return false;
-              const d = Math.hypot(s.R - arg.expected.r, s.G - arg.expected.g, s.B - arg.expected.b);
-              return d <= arg.tolerance ? s : false;
+              const p = arg.parameters;
+              return ({{condition}}) ? s : false;
             }
             """;
-        var argument = new
-        {
-            selector,
-            region,
-            expected = new { r = (int)expected.R, g = (int)expected.G, b = (int)expected.B },
-            tolerance,
-        };
         try
         {
-            var handle = await page.WaitForFunctionAsync(matches.Replace("SAMPLE", SampleFunction), argument,
+            var handle = await page.WaitForFunctionAsync(predicate, new { selector, region, parameters },
                 new PageWaitForFunctionOptions { PollingInterval = 50 });
             return ToSample(await handle.JsonValueAsync<RawSample>());
         }
         catch (TimeoutException)
         {
-            var shown = await page.EvaluateAsync<RawSample?>(SampleFunction, Arg(selector, region));
+            var shown = await page.EvaluateAsync<RawSample?>(SampleFunction, new { selector, region });
             throw new TimeoutException(
-                $"{selector} never showed {expected} (±{tolerance}); last shown: {(shown is null ? "no frame" : ToSample(shown).ToString())}");
+                $"{selector} never showed {wanted}; last shown: {(shown is null ? "no frame" : ToSample(shown).ToString())}");
         }
     }
 
@@ -102,8 +114,6 @@ public static class VideoProbe
             """, new { selector, frames }, new PageWaitForFunctionOptions { PollingInterval = 50 });
         return await handle.JsonValueAsync<int>();
     }
-
-    private static object Arg(string selector, VideoRegion region) => new { selector, region };
 
     private static VideoSample ToSample(RawSample raw) =>
         new(new RgbColour(ToByte(raw.R), ToByte(raw.G), ToByte(raw.B)), raw.Spread, raw.Width, raw.Height);
