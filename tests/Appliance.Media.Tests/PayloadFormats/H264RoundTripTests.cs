@@ -9,12 +9,16 @@ public class H264RoundTripTests
     [Fact]
     public void Random_access_units_survive_packetize_then_depacketize()
     {
+        int withStapA = 0, withFuA = 0, withSingle = 0;
         Gen.Select(H264TestData.AccessUnit, Gen.Int[16, 1500], Gen.UShort, Gen.UInt).Sample((nals, mtu, firstSeq, timestamp) =>
         {
             byte[] accessUnit = H264TestData.AnnexB(nals);
             var packets = H264TestData.Packetize(accessUnit, mtu);
 
             Assert.All(packets, p => Assert.InRange(p.Payload.Length, 1, mtu));
+            withStapA += packets.Any(p => (p.Payload[0] & 0x1F) == H264NalUnitType.StapA) ? 1 : 0;
+            withFuA += packets.Any(p => (p.Payload[0] & 0x1F) == H264NalUnitType.FuA) ? 1 : 0;
+            withSingle += packets.Any(p => (p.Payload[0] & 0x1F) <= H264NalUnitType.MaxSingleNalUnit) ? 1 : 0;
             Assert.Equal(packets.Count - 1, packets.FindIndex(p => p.Marker));
             Assert.Single(packets, p => p.Marker);
 
@@ -38,7 +42,10 @@ public class H264RoundTripTests
                 Assert.Equal(nals.Any(n => (n[0] & 0x1F) == H264NalUnitType.Sps), frame.HasSequenceParameterSet);
                 Assert.Equal(nals.Any(n => (n[0] & 0x1F) == H264NalUnitType.Pps), frame.HasPictureParameterSet);
             }
-        }, iter: 300);
+        }, iter: 300, threads: 1);
+
+        // The generator really exercised all three packet types.
+        Assert.True(withStapA > 10 && withFuA > 10 && withSingle > 10, $"STAP-A {withStapA}, FU-A {withFuA}, single {withSingle}");
     }
 
     [Fact]
