@@ -1,5 +1,6 @@
 using Appliance.Net.Rtcp;
 using Appliance.Net.Rtp.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Appliance.Net.Rtp.Tests;
 
@@ -17,6 +18,9 @@ public class SteadyStateAllocationTests
     private readonly int[] _computed = new int[4];
     private readonly ushort[] _lost = [10, 12, 40];
     private readonly RtcpNackItem[] _nackItems = new RtcpNackItem[3];
+    private readonly RtcpPacketDispatcher _dispatcher = new(NullLogger<RtcpPacketDispatcher>.Instance);
+    private readonly CountingHandler _handler = new();
+    private readonly byte[] _malformed = Hex.Decode("80c90005 00000001");
 
     [Fact]
     public void Parsing_and_building_allocate_nothing()
@@ -74,6 +78,26 @@ public class SteadyStateAllocationTests
             sum += AllParsers.ExerciseRtcp(rtcp);
         }
 
+        // The dispatcher, including the malformed path (counted, logged through a disabled logger).
+        _dispatcher.Dispatch(compound.WrittenSpan, _handler);
+        _dispatcher.Dispatch(_malformed, _handler);
+        sum += _handler.Count + _dispatcher.MalformedDatagrams;
+
         return sum;
+    }
+
+    private sealed class CountingHandler : IRtcpPacketHandler
+    {
+        public long Count { get; private set; }
+
+        public void OnSenderReport(in RtcpSenderReport report) => Count += report.ReportCount;
+
+        public void OnTransportCc(in RtcpTransportCcFeedback feedback)
+        {
+            foreach (TransportCcPacketStatus status in feedback)
+            {
+                Count += status.DeltaTicks;
+            }
+        }
     }
 }

@@ -69,6 +69,42 @@ public static class RtxPacket
     }
 
     /// <summary>
+    /// Writes the original packet of <paramref name="rtx"/> into <paramref name="destination"/> (which must not
+    /// overlap it): the RTX header with the original sequence number, payload type and SSRC, then the payload
+    /// after the OSN. False if the RTX payload is shorter than the OSN or the destination is too small.
+    /// </summary>
+    public static bool TryUnwrap(RtpPacket rtx, Span<byte> destination, byte originalPayloadType, uint originalSsrc, out int written)
+    {
+        written = 0;
+        if (!TryGetOriginalSequenceNumber(rtx, out ushort osn))
+        {
+            return false;
+        }
+
+        int headerLength = rtx.HeaderLength;
+        Span<byte> payload = rtx.Payload[OsnLength..];
+        int length = headerLength + payload.Length;
+        if (length > destination.Length || originalPayloadType > 127)
+        {
+            return false;
+        }
+
+        rtx.Buffer[..headerLength].CopyTo(destination);
+        destination[0] &= 0xDF; // no padding
+        payload.CopyTo(destination.Slice(headerLength));
+        if (!RtpPacket.TryParse(destination[..length], out RtpPacket original))
+        {
+            return false;
+        }
+
+        original.SequenceNumber = osn;
+        original.PayloadType = originalPayloadType;
+        original.Ssrc = originalSsrc;
+        written = length;
+        return true;
+    }
+
+    /// <summary>
     /// Restores the original packet in place: the header moves forward over the OSN, so the original packet
     /// occupies the buffer from offset 2. Its padding, if any, is dropped. Returns false, leaving the buffer
     /// untouched, if the RTX payload is shorter than the OSN.
@@ -76,7 +112,7 @@ public static class RtxPacket
     public static bool TryUnwrapInPlace(RtpPacket rtx, byte originalPayloadType, uint originalSsrc, out RtpPacket original)
     {
         original = default;
-        if (!TryGetOriginalSequenceNumber(rtx, out ushort osn))
+        if (originalPayloadType > 127 || !TryGetOriginalSequenceNumber(rtx, out ushort osn))
         {
             return false;
         }

@@ -56,12 +56,31 @@ public class RtxPacketTests
     }
 
     [Fact]
+    public void Unwrap_into_another_buffer_restores_the_original()
+    {
+        byte[] original = Original();
+        Assert.True(RtpPacket.TryParse(original, out RtpPacket packet));
+        byte[] rtxBuffer = new byte[100];
+        Assert.True(RtxPacket.TryWrap(packet, rtxBuffer, 97, 500, 0x2222, out int written));
+        Assert.True(RtpPacket.TryParse(rtxBuffer.AsSpan(0, written), out RtpPacket rtx));
+
+        byte[] restored = new byte[100];
+        Assert.True(RtxPacket.TryUnwrap(rtx, restored, 96, 0x1111, out int length));
+
+        byte[] expected = original[..^2];
+        expected[0] &= 0xDF;
+        Assert.Equal(expected, restored[..length]);
+        Assert.False(RtxPacket.TryUnwrap(rtx, new byte[length - 1], 96, 0x1111, out _));
+    }
+
+    [Fact]
     public void Unwrap_rejects_a_payload_shorter_than_the_osn()
     {
         byte[] bytes = Hex.Decode("80 61 0001 00000001 00000002 aa");
         Assert.True(RtpPacket.TryParse(bytes, out RtpPacket rtx));
         Assert.False(RtxPacket.TryGetOriginalSequenceNumber(rtx, out _));
         Assert.False(RtxPacket.TryUnwrapInPlace(rtx, 96, 1, out _));
+        Assert.False(RtxPacket.TryUnwrap(rtx, new byte[100], 96, 1, out _));
         Assert.Equal(Hex.Decode("80 61 0001 00000001 00000002 aa"), bytes);
     }
 
