@@ -1,4 +1,5 @@
 using Appliance.Net.Dtls.Internal;
+using Appliance.Net.Srtp;
 using Microsoft.Extensions.Logging;
 using Org.BouncyCastle.Security;
 using Org.BouncyCastle.Tls;
@@ -54,10 +55,15 @@ public sealed class DtlsTransport : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(send);
         ArgumentNullException.ThrowIfNull(logger);
-        if (options.SrtpProfiles.Count == 0 || options.SrtpProfiles.Any(p => !Srtp.SrtpProtectionProfileExtensions.IsSupported(p)))
+        if (options.SrtpProfiles.Count == 0 || options.SrtpProfiles.Any(p => !p.IsSupported()))
         {
             throw new ArgumentException("SrtpProfiles must list at least one supported profile.", nameof(options));
         }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxSendDatagramSize, 256, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxReceiveDatagramSize, 256, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.InboundQueueCapacity, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.HandshakeTimeout, TimeSpan.Zero, nameof(options));
 
         _certificate = localCertificate;
         _options = options;
@@ -166,9 +172,10 @@ public sealed class DtlsTransport : IDisposable
         {
             bool closedByUs = result.Failure == DtlsFailureReason.Cancelled;
             _logger.LogWarning("DTLS handshake as {Role} failed: {Reason}: {Message}", Role, result.Failure, result.Message);
+            CloseQuietly(secure);
             _datagrams.Close();
-            _completion.TrySetResult(result);
             SetState(closedByUs ? DtlsTransportState.Closed : DtlsTransportState.Failed);
+            _completion.TrySetResult(result);
             return;
         }
 
@@ -199,20 +206,24 @@ public sealed class DtlsTransport : IDisposable
             }
         }
 
+        // Sends close_notify (RFC 5246 section 7.2.1) unless the peer already closed.
+        CloseQuietly(secure);
+        _datagrams.Close();
+        _logger.LogInformation(
+            "DTLS association as {Role} closed by {Side}", Role, handshake.CloseNotifyReceived ? "peer" : "us");
+        SetState(DtlsTransportState.Closed);
+    }
+
+    private void CloseQuietly(SecureDatagramTransport? secure)
+    {
         try
         {
-            // Sends close_notify (RFC 5246 section 7.2.1) unless the peer already closed.
-            secure.Close();
+            secure?.Close();
         }
         catch (Exception e)
         {
             _logger.LogDebug(e, "Closing the DTLS association failed");
         }
-
-        _datagrams.Close();
-        _logger.LogInformation(
-            "DTLS association as {Role} closed by {Side}", Role, handshake.CloseNotifyReceived ? "peer" : "us");
-        SetState(DtlsTransportState.Closed);
     }
 
     private DtlsHandshakeResult Classify(Exception e, DtlsHandshakeContext handshake, bool timedOut, bool callerCancelled)
