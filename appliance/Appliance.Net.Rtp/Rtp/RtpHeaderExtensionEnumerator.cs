@@ -73,7 +73,7 @@ public ref struct RtpHeaderExtensionEnumerator
                 return false;
             }
 
-            _current = new RtpHeaderExtension(id, _data.Slice(start, length));
+            _current = new RtpHeaderExtension(id, _data.Slice(start, length), start);
             _offset = start + length;
             return true;
         }
@@ -111,7 +111,7 @@ public ref struct RtpHeaderExtensionEnumerator
                 return false;
             }
 
-            _current = new RtpHeaderExtension(id, _data.Slice(start, length));
+            _current = new RtpHeaderExtension(id, _data.Slice(start, length), start);
             _offset = start + length;
             return true;
         }

@@ -193,6 +193,25 @@ public readonly ref struct RtpPacket
         return false;
     }
 
+    /// <summary>
+    /// Finds the element with local identifier <paramref name="id"/> and returns its data writable, for
+    /// rewriting in place (a new transport-wide sequence number on a retransmission, a new abs-send-time).
+    /// </summary>
+    public bool TryGetHeaderExtensionForWrite(int id, out Span<byte> data)
+    {
+        foreach (RtpHeaderExtension element in HeaderExtensions)
+        {
+            if (element.Id == id)
+            {
+                data = ExtensionData.Slice(element.Offset, element.Data.Length);
+                return true;
+            }
+        }
+
+        data = default;
+        return false;
+    }
+
     /// <summary>The payload, without header and padding.</summary>
     public Span<byte> Payload => _buffer[_headerLength..(_buffer.Length - _paddingLength)];
 }

@@ -66,6 +66,13 @@ public class RtpPacketWriterTests
                 Assert.Equal(spec.Extensions[i].Data, elements[i].Item2);
             }
 
+            foreach ((int id, byte[] data) in spec.Extensions)
+            {
+                byte[] first = spec.Extensions.First(e => e.Id == id).Data;
+                Assert.True(packet.TryGetHeaderExtensionForWrite(id, out Span<byte> writable));
+                Assert.Equal(first, writable.ToArray());
+            }
+
             Assert.Equal(spec.Payload, packet.Payload.ToArray());
             Assert.Equal(spec.Padding, packet.PaddingLength);
             Assert.Equal(spec.Padding > 0, packet.HasPadding);

@@ -38,6 +38,26 @@ public class RtxPacketTests
     }
 
     [Fact]
+    public void A_retransmission_gets_a_new_transport_wide_sequence_number_in_place()
+    {
+        byte[] original = Original();
+        Assert.True(RtpPacket.TryParse(original, out RtpPacket packet));
+        byte[] rtxBuffer = new byte[100];
+        Assert.True(RtxPacket.TryWrap(packet, rtxBuffer, 97, 500, 0x2222, out int written));
+        Assert.True(RtpPacket.TryParse(rtxBuffer.AsSpan(0, written), out RtpPacket rtx));
+
+        Assert.True(rtx.TryGetHeaderExtensionForWrite(3, out Span<byte> data));
+        Assert.True(TransportSequenceNumberExtension.TryWrite(4242, data));
+
+        Assert.True(rtx.TryGetHeaderExtension(3, out ReadOnlySpan<byte> reread));
+        Assert.True(TransportSequenceNumberExtension.TryRead(reread, out ushort transportSequence));
+        Assert.Equal(4242, transportSequence);
+        Assert.True(RtxPacket.TryGetOriginalSequenceNumber(rtx, out ushort osn));
+        Assert.Equal(0xBEEF, osn); // the payload is untouched
+        Assert.False(rtx.TryGetHeaderExtensionForWrite(9, out _));
+    }
+
+    [Fact]
     public void Unwrap_in_place_restores_the_original()
     {
         byte[] original = Original();

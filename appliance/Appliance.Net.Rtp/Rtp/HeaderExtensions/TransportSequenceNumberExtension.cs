@@ -29,6 +29,10 @@ public static class TransportSequenceNumberExtension
         return true;
     }
 
+    /// <summary>Writes the sequence number into element data (e.g. from <see cref="RtpPacket.TryGetHeaderExtensionForWrite"/>).</summary>
+    public static bool TryWrite(ushort sequenceNumber, Span<byte> data) =>
+        BinaryPrimitives.TryWriteUInt16BigEndian(data, sequenceNumber);
+
     /// <summary>Adds the element to a packet being written.</summary>
     public static bool TryAdd(ref RtpPacketWriter writer, int id, ushort sequenceNumber)
     {
