@@ -22,6 +22,7 @@ public sealed partial class VideoJitterBuffer : IDisposable
     private readonly ILogger _logger;
     private readonly JitterPacketRing _ring;
 
+    private JitterBufferResult _deferred;
     private bool _hasPosition;
     private ushort _nextSequenceNumber;
 
@@ -84,7 +85,7 @@ public sealed partial class VideoJitterBuffer : IDisposable
             return JitterBufferResult.Duplicate;
         }
 
-        var result = JitterBufferResult.None;
+        var result = TakeDeferred();
         if (_ring.IsTakenByOther(sequenceNumber, out ushort occupant) && _hasPosition && !IsAtOrAfterPosition(occupant))
         {
             _ring.Free(occupant); // left behind by a skip; no longer needed
@@ -122,15 +123,16 @@ public sealed partial class VideoJitterBuffer : IDisposable
     /// </summary>
     public JitterBufferResult Poll()
     {
+        JitterBufferResult deferred = TakeDeferred();
         if (!_ring.TryGetOldestArrival(out long oldest))
         {
-            return JitterBufferResult.None;
+            return deferred;
         }
 
         long now = _time.GetTimestamp();
         if (_time.GetElapsedTime(oldest, now) <= _options.MaxFrameWait)
         {
-            return JitterBufferResult.None;
+            return deferred;
         }
 
         long cutoff = now - (long)(_options.MaxFrameWait.TotalSeconds * _time.TimestampFrequency);
@@ -144,23 +146,47 @@ public sealed partial class VideoJitterBuffer : IDisposable
 
         if (!wasFlowing)
         {
-            return JitterBufferResult.None;
+            return deferred;
         }
 
         FramesDropped++;
         IsWaitingForKeyFrame = true;
         LogFrameTimedOut(_logger, _nextSequenceNumber, _options.MaxFrameWait.TotalMilliseconds);
-        return JitterBufferResult.FrameDropped | JitterBufferResult.KeyFrameNeeded | RestartFromHeldKeyFrame();
+        return deferred | JitterBufferResult.FrameDropped | JitterBufferResult.KeyFrameNeeded | RestartFromHeldKeyFrame();
     }
 
-    /// <summary>Takes the next released frame; the caller owns it and must dispose it.</summary>
-    public bool TryDequeue([NotNullWhen(true)] out EncodedFrame? frame) => _depacketizer.TryDequeue(out frame);
+    /// <summary>
+    /// Takes the next released frame; the caller owns it and must dispose it. Complete frames held back
+    /// because the depacketizer's queue was full are released here.
+    /// </summary>
+    public bool TryDequeue([NotNullWhen(true)] out EncodedFrame? frame)
+    {
+        if (_depacketizer.TryDequeue(out frame))
+        {
+            return true;
+        }
+
+        if (!IsWaitingForKeyFrame && _ring.Count > 0)
+        {
+            // Signals raised here (a key frame need) are returned by the next Insert or Poll.
+            _deferred |= ReleaseInOrder() & ~JitterBufferResult.FrameReady;
+        }
+
+        return _depacketizer.TryDequeue(out frame);
+    }
 
     /// <inheritdoc/>
     public void Dispose()
     {
         _ring.Dispose();
         _depacketizer.Dispose();
+    }
+
+    private JitterBufferResult TakeDeferred()
+    {
+        JitterBufferResult deferred = _deferred;
+        _deferred = JitterBufferResult.None;
+        return deferred;
     }
 
     private bool IsAtOrAfterPosition(ushort sequenceNumber) =>
@@ -170,7 +196,7 @@ public sealed partial class VideoJitterBuffer : IDisposable
     private JitterBufferResult ReleaseInOrder()
     {
         var result = JitterBufferResult.None;
-        while (_ring.TryFindFrameEnd(_nextSequenceNumber, out ushort end, out _, out bool consistent))
+        while (!_depacketizer.IsReadyQueueFull && _ring.TryFindFrameEnd(_nextSequenceNumber, out ushort end, out _, out bool consistent))
         {
             if (!consistent)
             {

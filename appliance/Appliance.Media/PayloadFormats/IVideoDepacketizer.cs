@@ -12,6 +12,12 @@ public interface IVideoDepacketizer : IDisposable
     /// <summary>The codec this depacketizer understands.</summary>
     MediaCodec Codec { get; }
 
+    /// <summary>
+    /// True when the queue of finished frames is full: a further frame would push out the oldest.
+    /// The jitter buffer waits for <see cref="TryDequeue"/> before releasing more.
+    /// </summary>
+    bool IsReadyQueueFull { get; }
+
     /// <summary>Validates <paramref name="payload"/> and reports what it says about its frame.</summary>
     bool TryInspect(ReadOnlySpan<byte> payload, out VideoPacketTraits traits);
 

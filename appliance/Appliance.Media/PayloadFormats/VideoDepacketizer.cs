@@ -37,6 +37,9 @@ public abstract partial class VideoDepacketizer : IVideoDepacketizer
     /// <inheritdoc/>
     public abstract MediaCodec Codec { get; }
 
+    /// <inheritdoc/>
+    public bool IsReadyQueueFull => _readyCount == ReadyCapacity;
+
     /// <summary>Frames handed out whole.</summary>
     public long FramesCompleted { get; private set; }
 
