@@ -24,6 +24,9 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int ah_hwdevice_probe(string type, string? device, byte* err, int errCap);
 
+    [LibraryImport(Library)]
+    public static partial void ah_log_set_callback(delegate* unmanaged<int, byte*, void> callback, int maxLevel);
+
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int ah_encoder_open(string codecName, int width, int height, int fpsNum, int fpsDen,
         int bitrate, int gop, int pixelFormat, string? options, string? hwType, string? hwDevice,

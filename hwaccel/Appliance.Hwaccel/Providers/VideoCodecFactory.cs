@@ -41,9 +41,11 @@ public sealed partial class VideoCodecFactory
         new SoftwareProvider(loggers),
     ];
 
-    /// <summary>Builds the standard providers, probes them (this takes a moment) and returns the factory.</summary>
+    /// <summary>Routes FFmpeg's log to <paramref name="loggers"/>, builds the standard providers, probes them
+    /// (this takes a moment) and returns the factory.</summary>
     public static VideoCodecFactory Create(HwaccelOptions options, ILoggerFactory loggers)
     {
+        Native.FfmpegLog.RouteTo(loggers);
         var providers = StandardProviders(options, loggers);
         ProbeReport report = new HwaccelProbe(loggers.CreateLogger<HwaccelProbe>()).Run(providers);
         return new VideoCodecFactory(options, providers, report, loggers);

@@ -53,6 +53,13 @@ AH_API int ah_codec_exists(const char *name, int is_encoder);
 /* Tries av_hwdevice_ctx_create("vaapi", "/dev/dri/renderD128"...). 0 when it opens. */
 AH_API int ah_hwdevice_probe(const char *type, const char *device, char *err, int err_cap);
 
+/* ---- logging ----
+ * FFmpeg's log lines (av_log) go to callback(level, line) instead of stderr; level uses FFmpeg's
+ * scale (16 error, 24 warning, 32 info, 48 debug). Lines above max_level are dropped before
+ * formatting. callback may run on any thread. Pass NULL to restore FFmpeg's default (stderr). */
+typedef void (*ah_log_callback)(int level, const char *line);
+AH_API void ah_log_set_callback(ah_log_callback callback, int max_level);
+
 /* ---- encoder ----
  * options: "key=value;key=value", applied as AVOptions (codec private options first,
  *          then AVCodecContext options), e.g. "preset=ultrafast;tune=zerolatency;threads=1".
