@@ -39,6 +39,69 @@ public class TransportCcFeedbackTests
         Assert.Equal((6197520L * 256) + 28 + 12 + 44 + 56 + 0 + 4 + 0 + 8 + 24, statuses[8].ArrivalTicks);
     }
 
+    // More captured feedback, published with their decoding in pion/rtcp transport_layer_cc_test.go
+    // (0xfa17fa17 is the sender SSRC Chrome puts on its feedback). Each packet: the hex, then the
+    // expected status of every sequence number from the base: -1 = not received, else the delta in 250 µs ticks.
+    public static TheoryData<string, int, int[]> CapturedFeedback() => new()
+    {
+        // One run length chunk, one small delta of 37 ms.
+        { "afcd0005 fa17fa17 43032fa0 00990001 3de80217 2001 94 01", 153, [148] },
+        // Run length chunk of 7 small deltas.
+        { "afcd0007 fa17fa17 193dd8bb 00040007 10636e01 2007 4c242410 0c0c10 000003", 4, [76, 36, 36, 16, 12, 12, 16] },
+        // Two-bit status vector (5 small, 1 lost, 1 large) then a run length chunk of "not received".
+        { "afcd0007 9b74f61f 9371dcbc 853c0009 63f916b3 d552 0030 9baa6aaa7b 0109 01", 34108, [155, 170, 106, 170, 123, -1, 265, -1, -1] },
+        // One-bit status vector.
+        { "afcd0007 fa17fa17 43032fa0 9c14000c 75842000 bec0 c13f3b3f53903b 000003", 39956, [193, 63, 59, 63, 83, -1, 144, 59, -1, -1, -1, -1] },
+    };
+
+    [Theory]
+    [MemberData(nameof(CapturedFeedback))]
+    public void Parses_captured_feedback(string hex, int baseSequence, int[] expected)
+    {
+        byte[] bytes = Hex.Decode(hex);
+        Assert.True(RtcpPacket.TryRead(bytes, out RtcpPacket packet));
+        Assert.Equal(bytes.Length, packet.Length);
+        Assert.True(RtcpTransportCcFeedback.TryParse(packet, out RtcpTransportCcFeedback feedback));
+        Assert.Equal(baseSequence, feedback.BaseSequenceNumber);
+
+        var actual = new List<int>();
+        foreach (TransportCcPacketStatus status in feedback)
+        {
+            actual.Add(status.IsReceived ? status.DeltaTicks : -1);
+        }
+
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void Writes_the_same_chunks_and_deltas_as_chrome()
+    {
+        // The one-bit vector capture above, rebuilt from its statuses: chunk and deltas match byte for byte;
+        // only the padding differs (Chrome sets the P bit, this writer zero-pads as the draft's figure shows).
+        int nr = TransportCcFeedbackWriter.NotReceived;
+        byte[] chrome = Hex.Decode("afcd0007 fa17fa17 43032fa0 9c14000c 75842000 bec0 c13f3b3f53903b 000003");
+        byte[] buffer = new byte[64];
+        Assert.True(TransportCcFeedbackWriter.TryWrite(buffer, 0xfa17fa17, 0x43032fa0, 39956, 7701536, 0,
+            [193, 63, 59, 63, 83, nr, 144, 59, nr, nr, nr, nr], out int written));
+
+        Assert.Equal(chrome.Length, written);
+        Assert.Equal(chrome[0] & 0xDF, buffer[0]);
+        Assert.Equal(chrome[1..29], buffer[1..29]);
+        Assert.Equal(new byte[3], buffer[29..32]);
+    }
+
+    [Fact]
+    public void Reproduces_the_draft_one_bit_vector_example()
+    {
+        // draft-holmer-rmcat-transport-wide-cc-extensions-01 3.1.4, example 1: 0x9F1C is
+        // not received, 5 received, 3 not received, 3 received, 2 not received.
+        int nr = TransportCcFeedbackWriter.NotReceived;
+        byte[] buffer = new byte[64];
+        Assert.True(TransportCcFeedbackWriter.TryWrite(buffer, 1, 2, 0, 0, 0, [nr, 1, 1, 1, 1, 1, nr, nr, nr, 1, 1, 1, nr, nr], out _));
+        Assert.Equal(0x9F, buffer[20]);
+        Assert.Equal(0x1C, buffer[21]);
+    }
+
     [Fact]
     public void Writes_a_two_bit_vector_when_a_large_delta_is_near()
     {
