@@ -130,7 +130,7 @@ public sealed partial class VideoJitterBuffer : IDisposable
         }
 
         long now = _time.GetTimestamp();
-        if (_time.GetElapsedTime(oldest, now) <= _options.MaxFrameWait)
+        if (_time.GetElapsedTime(oldest, now) <= _options.MaxFrameWait || IsHeadFrameComplete())
         {
             return deferred;
         }
@@ -188,6 +188,10 @@ public sealed partial class VideoJitterBuffer : IDisposable
         _deferred = JitterBufferResult.None;
         return deferred;
     }
+
+    /// <summary>The next frame is whole and only waits for the consumer to dequeue: not stalled.</summary>
+    private bool IsHeadFrameComplete() =>
+        !IsWaitingForKeyFrame && _ring.TryFindFrameEnd(_nextSequenceNumber, out _, out _, out bool consistent) && consistent;
 
     private bool IsAtOrAfterPosition(ushort sequenceNumber) =>
         RtpSequenceNumber.Distance(_nextSequenceNumber, sequenceNumber) >= 0;

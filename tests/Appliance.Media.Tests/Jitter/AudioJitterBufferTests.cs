@@ -1,4 +1,5 @@
 using Appliance.Media.Jitter;
+using CsCheck;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Appliance.Media.Tests.Jitter;
@@ -176,5 +177,23 @@ public class AudioJitterBufferTests
         Assert.False(buffer.Insert(new byte[1501], 0));
         Assert.Equal(2, buffer.PacketsMalformed);
         Assert.Equal(0, buffer.Count);
+    }
+
+    [Fact]
+    public void Random_timestamps_and_payloads_never_throw_and_stay_within_capacity()
+    {
+        var buffer = NewBuffer(new AudioJitterBufferOptions { Capacity = 8, MaxPacketSize = 100 });
+        var destination = new byte[100];
+        Gen.Select(Gen.Byte.Array[0, 120], Gen.OneOf(Gen.UInt[0, 20_000], Gen.UInt), Gen.Int[0, 3]).Sample((payload, timestamp, ticks) =>
+        {
+            buffer.Insert(payload, timestamp);
+            for (int i = 0; i < ticks; i++)
+            {
+                buffer.Dequeue(destination, out int length, out _);
+                Assert.InRange(length, 0, 100);
+            }
+
+            Assert.InRange(buffer.Count, 0, 8);
+        }, iter: 20_000, threads: 1);
     }
 }

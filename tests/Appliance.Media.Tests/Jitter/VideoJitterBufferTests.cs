@@ -162,6 +162,21 @@ public class VideoJitterBufferTests
     }
 
     [Fact]
+    public void Whole_frames_waiting_for_a_slow_consumer_are_kept_past_the_time_limit()
+    {
+        var stream = KeyFrameThenDeltas(15);
+        using var buffer = NewBuffer();
+        InsertAll(buffer, stream.Packets);
+
+        // The depacketizer queues 8 frames; the rest stay whole in the buffer while nobody dequeues.
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(JitterBufferResult.None, buffer.Poll());
+
+        Assert.Equal(stream.AccessUnits, DequeueAll(buffer));
+        Assert.Equal(0, buffer.FramesDropped);
+    }
+
+    [Fact]
     public void A_stream_joined_mid_way_waits_for_a_key_frame()
     {
         var stream = new VideoStream();
