@@ -25,8 +25,11 @@ namespace Appliance.Net.Dtls;
 /// </remarks>
 public sealed class DtlsTransport : IDisposable
 {
-    /// <summary>How long the post-handshake loop waits per read; disposal wakes it at once.</summary>
-    private const int IdleReceiveMillis = 5_000;
+    /// <summary>
+    /// How long BouncyCastle may wait per read after the handshake: the loop only calls it
+    /// once a datagram is queued, so it returns as soon as that datagram is processed.
+    /// </summary>
+    private const int PostHandshakeReceiveMillis = 1;
 
     private readonly DtlsCertificate _certificate;
     private readonly DtlsTransportOptions _options;
@@ -193,11 +196,11 @@ public sealed class DtlsTransport : IDisposable
     private void ServeUntilClosed(SecureDatagramTransport secure, DtlsHandshakeContext handshake)
     {
         var buffer = new byte[Math.Max(1, secure.GetReceiveLimit())];
-        while (!_disposeCts.IsCancellationRequested && !handshake.CloseNotifyReceived)
+        while (!handshake.CloseNotifyReceived && _datagrams.WaitForDatagram(_disposeCts.Token))
         {
             try
             {
-                secure.Receive(buffer, 0, buffer.Length, IdleReceiveMillis);
+                secure.Receive(buffer, 0, buffer.Length, PostHandshakeReceiveMillis);
             }
             catch (Exception e)
             {

@@ -117,11 +117,20 @@ public sealed class DtlsTransportLifecycleTests(ITestOutputHelper output)
                 serverClosed.TrySetResult();
             }
         };
+        var clientClosed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        link.Client.StateChanged += (_, state) =>
+        {
+            if (state == DtlsTransportState.Closed)
+            {
+                clientClosed.TrySetResult();
+            }
+        };
         var (client, server) = await link.HandshakeAsync();
         Assert.True(client.IsSuccess && server.IsSuccess);
 
         link.Client.Dispose();
 
+        await clientClosed.Task.WaitAsync(Patience);
         await serverClosed.Task.WaitAsync(Patience);
         Assert.Equal(DtlsTransportState.Closed, link.Server.State);
     }

@@ -78,12 +78,36 @@ internal sealed class QueuedDatagramTransport : DatagramTransport
         return true;
     }
 
+    /// <summary>
+    /// Blocks until a datagram is queued (without taking it) or the token is cancelled.
+    /// Lets the post-handshake loop call BouncyCastle only when there is something to
+    /// read: BouncyCastle's Receive loops until its wait expires, so waking it with
+    /// nothing to read would spin.
+    /// </summary>
+    public bool WaitForDatagram(CancellationToken cancellationToken)
+    {
+        try
+        {
+            _available.Wait(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+
+        _available.Release();
+        return true;
+    }
+
     public int GetReceiveLimit() => _receiveLimit;
 
     public int GetSendLimit() => _sendLimit;
 
     public int Receive(byte[] buf, int off, int len, int waitMillis) => Receive(buf.AsSpan(off, len), waitMillis);
 
+    /// <remarks>
+    /// BouncyCastle passes at least 1 ms during the handshake; 0 is treated as a poll.
+    /// </remarks>
     public int Receive(Span<byte> buffer, int waitMillis)
     {
         try
