@@ -58,6 +58,7 @@ public sealed class DtlsTransport : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(send);
         ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(options.RemoteFingerprint);
         if (options.SrtpProfiles.Count == 0 || options.SrtpProfiles.Any(p => !p.IsSupported()))
         {
             throw new ArgumentException("SrtpProfiles must list at least one supported profile.", nameof(options));
@@ -107,7 +108,7 @@ public sealed class DtlsTransport : IDisposable
 
         SetState(DtlsTransportState.Connecting);
         _ = Task.Factory.StartNew(
-            () => Run(cancellationToken),
+            () => RunGuarded(cancellationToken),
             CancellationToken.None,
             TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach,
             TaskScheduler.Default);
@@ -137,6 +138,22 @@ public sealed class DtlsTransport : IDisposable
             _datagrams.Close();
             _completion.TrySetResult(DtlsHandshakeResult.Failed(DtlsFailureReason.Cancelled, "Disposed before the handshake started."));
             SetState(DtlsTransportState.Closed);
+        }
+    }
+
+    private void RunGuarded(CancellationToken callerToken)
+    {
+        try
+        {
+            Run(callerToken);
+        }
+        catch (Exception e)
+        {
+            // A bug, not a peer's doing: still never leave the caller waiting.
+            _logger.LogError(e, "DTLS transport thread failed");
+            _datagrams.Close();
+            SetState(DtlsTransportState.Failed);
+            _completion.TrySetResult(DtlsHandshakeResult.Failed(DtlsFailureReason.ProtocolError, e.Message));
         }
     }
 

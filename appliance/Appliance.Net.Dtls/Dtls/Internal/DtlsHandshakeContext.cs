@@ -75,8 +75,6 @@ internal sealed class DtlsHandshakeContext
         SignatureAndHashAlgorithm.rsa_pss_rsae_sha256,
         SignatureAndHashAlgorithm.GetInstance(HashAlgorithm.sha256, SignatureAlgorithm.rsa),
         SignatureAndHashAlgorithm.GetInstance(HashAlgorithm.sha384, SignatureAlgorithm.rsa),
-        SignatureAndHashAlgorithm.GetInstance(HashAlgorithm.sha1, SignatureAlgorithm.ecdsa),
-        SignatureAndHashAlgorithm.GetInstance(HashAlgorithm.sha1, SignatureAlgorithm.rsa),
     ];
 
     /// <summary>Our certificate and key as a TLS 1.2 signer (ECDSA with SHA-256).</summary>
