@@ -60,6 +60,8 @@ public ref struct RtpPacketWriter
 
     /// <summary>
     /// Appends one header extension element. One-byte form: id 1-14, 1-16 bytes. Two-byte form: id 1-255, 0-255 bytes.
+    /// The extension block is kept complete after every element (length field set, padded with zero octets to a
+    /// 32-bit boundary, RFC 8285 4.2), so <see cref="PayloadSpan"/> is valid at once.
     /// </summary>
     public bool TryAddExtension(int id, scoped ReadOnlySpan<byte> data)
     {
@@ -68,18 +70,21 @@ public ref struct RtpPacketWriter
             return false;
         }
 
-        int elementHeader = _twoByteExtensions ? 2 : 1;
+        int extensionOffset = _extensionOffset < 0 ? _length : _extensionOffset;
         int start = _extensionOffset < 0 ? _length + 4 : _length;
-        if (start + elementHeader + data.Length > _destination.Length)
+        int elementHeader = _twoByteExtensions ? 2 : 1;
+        int end = start + elementHeader + data.Length;
+        int paddedEnd = extensionOffset + RoundUp4(end - extensionOffset);
+        if (paddedEnd > _destination.Length)
         {
             return false;
         }
 
         if (_extensionOffset < 0)
         {
-            _extensionOffset = _length;
+            _extensionOffset = extensionOffset;
             ushort profile = _twoByteExtensions ? RtpHeaderExtensionProfile.TwoByte : RtpHeaderExtensionProfile.OneByte;
-            BinaryPrimitives.WriteUInt16BigEndian(_destination.Slice(_length), profile);
+            BinaryPrimitives.WriteUInt16BigEndian(_destination.Slice(extensionOffset), profile);
             _destination[0] |= 0x10;
         }
 
@@ -94,7 +99,10 @@ public ref struct RtpPacketWriter
         }
 
         data.CopyTo(_destination.Slice(start + elementHeader));
-        _length = start + elementHeader + data.Length;
+        _destination[end..paddedEnd].Clear();
+        int words = (paddedEnd - extensionOffset - 4) / 4;
+        BinaryPrimitives.WriteUInt16BigEndian(_destination.Slice(extensionOffset + 2), (ushort)words);
+        _length = end;
         return true;
     }
 
@@ -123,8 +131,7 @@ public ref struct RtpPacketWriter
 
     /// <summary>
     /// Completes the packet after the caller wrote <paramref name="payloadLength"/> bytes into
-    /// <see cref="PayloadSpan"/>: closes the extension block on a 32-bit boundary and appends
-    /// <paramref name="paddingLength"/> (0-255) padding octets (RFC 3550 5.1).
+    /// <see cref="PayloadSpan"/>, appending <paramref name="paddingLength"/> (0-255) padding octets (RFC 3550 5.1).
     /// </summary>
     public bool TryComplete(int payloadLength, int paddingLength = 0)
     {
@@ -133,14 +140,6 @@ public ref struct RtpPacketWriter
             || payloadOffset + payloadLength + paddingLength > _destination.Length)
         {
             return false;
-        }
-
-        if (_extensionOffset >= 0)
-        {
-            // RFC 8285 4.2: padding octets (value 0) fill the block up to its 32-bit length.
-            _destination[_length..payloadOffset].Clear();
-            int words = (payloadOffset - _extensionOffset - 4) / 4;
-            BinaryPrimitives.WriteUInt16BigEndian(_destination.Slice(_extensionOffset + 2), (ushort)words);
         }
 
         _length = payloadOffset + payloadLength;
@@ -156,7 +155,10 @@ public ref struct RtpPacketWriter
         return true;
     }
 
-    private readonly int PayloadOffset => _extensionOffset < 0 ? _length : _length + ((4 - ((_length - _extensionOffset) % 4)) % 4);
+    /// <summary>Offset of <see cref="PayloadSpan"/>: after the header and the padded extension block.</summary>
+    public readonly int PayloadOffset => _extensionOffset < 0 ? _length : _extensionOffset + RoundUp4(_length - _extensionOffset);
+
+    private static int RoundUp4(int length) => (length + 3) & ~3;
 
     private readonly bool CanEncode(int id, int length) => _twoByteExtensions
         ? id is >= 1 and <= 255 && length <= RtpHeaderExtensionProfile.TwoByteMaxLength

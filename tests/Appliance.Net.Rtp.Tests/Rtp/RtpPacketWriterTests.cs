@@ -113,6 +113,28 @@ public class RtpPacketWriterTests
     }
 
     [Fact]
+    public void The_header_is_complete_as_soon_as_the_payload_span_is_taken()
+    {
+        // A packetizer may write into PayloadSpan and send PayloadOffset + n bytes without TryComplete;
+        // the extension block must already carry its length and zeroed padding, even in a dirty buffer.
+        byte[] buffer = new byte[64];
+        Array.Fill(buffer, (byte)0xFF);
+        var writer = new RtpPacketWriter(buffer);
+        Assert.True(writer.TryWriteHeader(false, 96, 7, 8, 9));
+        Assert.True(SdesMidExtension.TryAdd(ref writer, 4, "1"));
+        Span<byte> payload = writer.PayloadSpan;
+        payload[0] = 0x10;
+        payload[1] = 0x20;
+
+        Assert.Equal(20, writer.PayloadOffset);
+        Assert.True(RtpPacket.TryParse(buffer.AsSpan(0, writer.PayloadOffset + 2), out RtpPacket packet));
+        Assert.Equal(Support.Hex.Decode("bede0001 40310000"), buffer[12..20]);
+        Assert.True(packet.TryGetHeaderExtension(4, out ReadOnlySpan<byte> mid));
+        Assert.True(SdesMidExtension.Matches(mid, "1"));
+        Assert.Equal(new byte[] { 0x10, 0x20 }, packet.Payload.ToArray());
+    }
+
+    [Fact]
     public void Refuses_what_cannot_be_encoded_or_does_not_fit()
     {
         byte[] small = new byte[11];
