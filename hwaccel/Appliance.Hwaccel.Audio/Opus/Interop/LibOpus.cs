@@ -20,8 +20,8 @@ namespace Appliance.Hwaccel.Audio.Opus.Interop;
 /// <item>x86-64 System V (Linux amd64): the first six integer/pointer arguments, named or
 /// variadic, go in rdi, rsi, rdx, rcx, r8, r9. The only varargs extra is that the caller sets
 /// %al to an upper bound on the vector registers used; a callee only uses it to decide whether
-/// to spill xmm0-7 into its register save area. Debian's libopus 1.3.1 <c>opus_encoder_ctl</c>
-/// does not even read %al (checked with <c>objdump -d</c>: it spills rdx..r9 only), and a
+/// to spill xmm0-7 into its register save area. Debian's libopus 1.3.1 <c>opus_encoder_ctl</c> and <c>opus_decoder_ctl</c>
+/// do not even read %al (checked with <c>objdump -d</c>: they spill rdx..r9 only), and a
 /// callee that did would only spill unused registers.</item>
 /// <item>AArch64 on Linux (AAPCS64, Raspberry Pi 4/5 64-bit, Jetson): variadic arguments are
 /// passed exactly like named ones, in x0-x7 then the stack. (Apple's arm64 ABI differs:
