@@ -49,7 +49,7 @@ public sealed unsafe partial class OpusDecoder : IDisposable
     /// <summary>Packets decoded successfully.</summary>
     public long DecodedPacketCount { get; private set; }
 
-    /// <summary>Packets libopus rejected (corrupt, or longer than the output buffer); dropped.</summary>
+    /// <summary>Packets libopus rejected (corrupt, or longer than the output buffer); dropped. Refused overlapping calls are not counted.</summary>
     public long CorruptPacketCount { get; private set; }
 
     /// <summary>Frames synthesised by packet-loss concealment or FEC (<see cref="DecodeMissing"/>, <see cref="DecodeFec"/>).</summary>
@@ -100,7 +100,7 @@ public sealed unsafe partial class OpusDecoder : IDisposable
         {
             DecodedPacketCount++;
         }
-        else
+        else if (result.Error != OpusError.InvalidState)
         {
             CorruptPacketCount++;
             LogPacketDropped(packet.Length, result.Error);
@@ -144,7 +144,7 @@ public sealed unsafe partial class OpusDecoder : IDisposable
         {
             ConcealedFrameCount++;
         }
-        else if (!packet.IsEmpty)
+        else if (!packet.IsEmpty && result.Error != OpusError.InvalidState)
         {
             CorruptPacketCount++;
             LogPacketDropped(packet.Length, result.Error);
