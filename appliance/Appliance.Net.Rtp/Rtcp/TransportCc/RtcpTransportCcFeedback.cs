@@ -36,7 +36,9 @@ public readonly ref struct RtcpTransportCcFeedback
 
     /// <summary>
     /// Views <paramref name="packet"/> as transport-cc feedback. False, never throws, when the chunks do not
-    /// cover the packet status count, a status symbol is the reserved 11, or the receive deltas overrun.
+    /// cover the packet status count, a status symbol is the reserved 11 (libwebrtc rejects it too), or the
+    /// receive deltas overrun. Feedback without receive deltas (only defined by the transport-wide-cc-02
+    /// extension, which this stack does not negotiate) is therefore refused as well.
     /// </summary>
     public static bool TryParse(RtcpPacket packet, out RtcpTransportCcFeedback feedback)
     {
