@@ -23,6 +23,7 @@ public sealed partial class VideoJitterBuffer : IDisposable
     private readonly JitterPacketRing _ring;
 
     private JitterBufferResult _deferred;
+    private int _consecutiveLate;
     private bool _hasPosition;
     private ushort _nextSequenceNumber;
 
@@ -73,19 +74,28 @@ public sealed partial class VideoJitterBuffer : IDisposable
             return JitterBufferResult.Malformed;
         }
 
+        var result = TakeDeferred();
         if (_hasPosition && !IsAtOrAfterPosition(sequenceNumber))
         {
             PacketsLate++;
-            return JitterBufferResult.Late;
+            if (++_consecutiveLate < _options.MaxConsecutiveLate)
+            {
+                return result | JitterBufferResult.Late;
+            }
+
+            // So many "late" packets in a row: the sender restarted its sequence numbers behind us.
+            LogSequenceRestart(_logger, _nextSequenceNumber, sequenceNumber);
+            result |= Flush();
         }
+
+        _consecutiveLate = 0;
 
         if (_ring.IsPresent(sequenceNumber))
         {
             PacketsDuplicate++;
-            return JitterBufferResult.Duplicate;
+            return result | JitterBufferResult.Duplicate;
         }
 
-        var result = TakeDeferred();
         if (_ring.IsTakenByOther(sequenceNumber, out ushort occupant) && _hasPosition && !IsAtOrAfterPosition(occupant))
         {
             _ring.Free(occupant); // left behind by a skip; no longer needed
@@ -353,6 +363,9 @@ public sealed partial class VideoJitterBuffer : IDisposable
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Key frame at seq {SequenceNumber} restarts the flow")]
     private static partial void LogRestarted(ILogger logger, ushort sequenceNumber);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sequence numbers restarted behind the buffer (expected {Expected}, got {Actual}): flushed")]
+    private static partial void LogSequenceRestart(ILogger logger, ushort expected, ushort actual);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Jitter buffer full ({Packets} packets, {Bytes} bytes): flushed, waiting for a key frame")]
     private static partial void LogOverflow(ILogger logger, int packets, long bytes);

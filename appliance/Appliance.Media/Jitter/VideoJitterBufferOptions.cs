@@ -17,4 +17,10 @@ public sealed record VideoJitterBufferOptions
     /// after that it is dropped and a key frame is needed.
     /// </summary>
     public TimeSpan MaxFrameWait { get; init; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>
+    /// "Late" packets in a row taken as a sender that restarted its sequence numbers behind the buffer's
+    /// position: the buffer is flushed and waits for a key frame from the new numbering.
+    /// </summary>
+    public int MaxConsecutiveLate { get; init; } = 100;
 }

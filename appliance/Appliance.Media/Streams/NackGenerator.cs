@@ -26,6 +26,7 @@ public sealed partial class NackGenerator
     private long _highest;
     private bool _started;
     private TimeSpan _rtt;
+    private int _consecutiveOld;
 
     /// <summary>Creates a generator.</summary>
     public NackGenerator(NackGeneratorOptions options, TimeProvider time, ILogger<NackGenerator> logger)
@@ -75,13 +76,24 @@ public sealed partial class NackGenerator
         {
             if (Remove(extended))
             {
+                _consecutiveOld = 0;
                 PacketsRecovered++;
                 return NackPacketResult.Recovered;
+            }
+
+            if (++_consecutiveOld >= _options.MaxConsecutiveOld)
+            {
+                // The sender restarted its sequence numbers behind us: start tracking afresh.
+                _consecutiveOld = 0;
+                _count = 0;
+                _unwrapper.Reset();
+                _highest = _unwrapper.Unwrap(sequenceNumber);
             }
 
             return NackPacketResult.Old;
         }
 
+        _consecutiveOld = 0;
         long gap = extended - _highest - 1;
         long previousHighest = _highest;
         _highest = extended;

@@ -23,4 +23,7 @@ public sealed record NackGeneratorOptions
     /// Zero requests at once.
     /// </summary>
     public TimeSpan ReorderingDelay { get; init; } = TimeSpan.Zero;
+
+    /// <summary>Old packets in a row taken as a sender that restarted its sequence numbers behind us.</summary>
+    public int MaxConsecutiveOld { get; init; } = 100;
 }

@@ -177,6 +177,25 @@ public class VideoJitterBufferTests
     }
 
     [Fact]
+    public void A_sender_restarting_its_sequence_numbers_behind_is_followed_after_a_key_frame()
+    {
+        var before = KeyFrameThenDeltas(2, firstSequenceNumber: 40000);
+        using var buffer = NewBuffer(new VideoJitterBufferOptions { MaxConsecutiveLate = 3 });
+        InsertAll(buffer, before.Packets);
+        Assert.Equal(3, DequeueAll(buffer).Count);
+
+        // 5000 numbers behind: the first packets look late, and the key frame they began is lost.
+        var after = KeyFrameThenDeltas(2, firstSequenceNumber: 35000);
+        var result = InsertAll(buffer, after.Packets);
+        Assert.Equal(JitterBufferResult.Late | JitterBufferResult.Overflow | JitterBufferResult.KeyFrameNeeded, result);
+        Assert.Empty(DequeueAll(buffer));
+
+        // The sender answers the PLI.
+        InsertAll(buffer, after.AddFrame(keyFrame: true).Concat(after.AddFrame(keyFrame: false)));
+        Assert.Equal(after.AccessUnits.Skip(3), DequeueAll(buffer));
+    }
+
+    [Fact]
     public void A_stream_joined_mid_way_waits_for_a_key_frame()
     {
         var stream = new VideoStream();

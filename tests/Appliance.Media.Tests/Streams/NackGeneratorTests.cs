@@ -156,4 +156,19 @@ public class NackGeneratorTests
         Assert.Equal(1, generator.CollectNacks(small));
         Assert.Equal(4, small[0]);
     }
+
+    [Fact]
+    public void Sequence_numbers_restarted_behind_are_tracked_afresh()
+    {
+        var generator = NewGenerator(new NackGeneratorOptions { MaxConsecutiveOld = 5 });
+        generator.OnPacket(30000);
+        for (ushort seq = 100; seq < 105; seq++)
+        {
+            Assert.Equal(NackPacketResult.Old, generator.OnPacket(seq));
+        }
+
+        // Tracking restarted at 104: a gap after it is NACKed again.
+        generator.OnPacket(107);
+        Assert.Equal([105, 106], Collect(generator));
+    }
 }
