@@ -4,7 +4,7 @@ namespace Appliance.Media.Jitter;
 public sealed record VideoJitterBufferOptions
 {
     /// <summary>Packets held at most: a power of two up to 32768 (the ring is indexed by sequence number).</summary>
-    public int MaxPackets { get; init; } = 1024;
+    public int MaxPackets { get; init; } = 512;
 
     /// <summary>Payload bytes held at most; more flushes the buffer and asks for a key frame.</summary>
     public long MaxBytes { get; init; } = 4 * 1024 * 1024;

@@ -2,8 +2,8 @@ namespace Appliance.Media.PayloadFormats.Opus;
 
 /// <summary>
 /// RFC 7587: an Opus RTP payload is one Opus packet, unchanged (section 4.2), and the RTP clock
-/// always runs at 48 kHz whatever the codec's internal rate (section 4.1: "the RTP timestamp
-/// clock frequency is set to 48000 Hz"). The packet's duration comes from its TOC byte (RFC 6716 section 3.1).
+/// always runs at 48 kHz, for every Opus mode and sampling rate (section 4.1). The packet's duration
+/// comes from its TOC byte (RFC 6716 section 3.1).
 /// </summary>
 public static class OpusPayload
 {
@@ -13,7 +13,7 @@ public static class OpusPayload
     /// <summary>Samples (at 48 kHz) in the 20 ms frames the appliance sends and expects.</summary>
     public const int SamplesPer20Ms = 960;
 
-    /// <summary>RFC 6716 section 3.2.5: "the total duration ... MUST NOT exceed 120 ms".</summary>
+    /// <summary>RFC 6716 section 3.2.5: the total duration of a packet "MUST NOT exceed 120 ms".</summary>
     public const int MaxPacketSamples = 5760;
 
     /// <summary>

@@ -4,8 +4,8 @@ namespace Appliance.Media.PayloadFormats.Vp8;
 
 /// <summary>
 /// RFC 7741 receiver: strips the payload descriptor and concatenates the VP8 data of one frame
-/// (section 4.5: "the VP8 frame is reconstructed by concatenating the payloads of the RTP packets
-/// with the same timestamp ... in sequence number order"). The first packet must start the frame
+/// (RFC 7741 section 4.5: the packets of one frame share its RTP timestamp, and their VP8 data in
+/// sequence number order is the frame). The first packet must start the frame
 /// (S = 1, PID = 0); a gap discards the frame.
 /// </summary>
 public sealed class Vp8Depacketizer : VideoDepacketizer

@@ -3,8 +3,9 @@ namespace Appliance.Media.PayloadFormats.Vp8;
 /// <summary>
 /// RFC 7741 sender: splits a VP8 frame into RTP payloads of at most <see cref="MaxPayloadSize"/> bytes,
 /// each with a payload descriptor carrying a 15-bit PictureID that increments per frame (section 4.2:
-/// "PictureID ... MUST wrap from 0x7FFF to 0"). The first payload has S = 1, PID = 0; the last one
-/// gets the marker bit (section 4.1: "MUST be set for the last packet of the frame").
+/// the PictureID "MUST increase by 1 for each subsequent frame, and MUST wrap to 0 after reaching the
+/// maximum ID"). The first payload has S = 1, PID = 0; the last payload of the frame gets the marker
+/// bit (section 4.1).
 /// </summary>
 public sealed class Vp8Packetizer
 {
