@@ -18,10 +18,11 @@ namespace Appliance.Net.Srtp;
 /// (at most <see cref="MaxRtpOverhead"/> / <see cref="MaxRtcpOverhead"/>).</para>
 /// <para>Nothing here throws on the packet path: every failure is an
 /// <see cref="SrtpStatus"/> for the caller to count and drop.</para>
-/// <para>Thread-safety: libsrtp sessions are not thread-safe. Use one session from one
-/// thread at a time (e.g. the receive loop owns the inbound session, the pacer the
-/// outbound one). Dispose may race with a call in progress safely: the native session
-/// is freed only after that call returns.</para>
+/// <para>Thread-safety: a libsrtp session is not thread-safe, so a session is used by one
+/// thread at a time: calls are serialised by an internal lock (uncontended in the intended
+/// use, where the receive loop owns the inbound session and the sending side the outbound
+/// one; it also makes RTP and RTCP sent from different threads safe). Dispose may race
+/// with a call in progress: the native session is freed only after that call returns.</para>
 /// </remarks>
 public sealed unsafe class SrtpSession : IDisposable
 {
@@ -41,6 +42,7 @@ public sealed unsafe class SrtpSession : IDisposable
     private const int RtcpHeaderLength = 8;
 
     private readonly SrtpSessionHandle _handle;
+    private readonly Lock _gate = new();
 
     private SrtpSession(SrtpSessionHandle handle, SrtpProtectionProfile profile, SrtpDirection direction)
     {
@@ -275,6 +277,7 @@ public sealed unsafe class SrtpSession : IDisposable
             int inOut = length;
             int status;
             fixed (byte* pointer = buffer)
+            using (_gate.EnterScope())
             {
                 status = operation switch
                 {
