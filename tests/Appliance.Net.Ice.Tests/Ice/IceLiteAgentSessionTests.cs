@@ -122,6 +122,26 @@ public class IceLiteAgentSessionTests
         Assert.Throws<InvalidOperationException>(() => box.Agent.CreateSession(Credentials));
     }
 
+    [Fact]
+    public void A_throwing_event_handler_does_not_break_the_packet_path()
+    {
+        using var box = new IceLiteAgentFixture(new IceLiteAgentOptions { Software = "appliance" });
+        IceSession session = box.Agent.CreateSession(Credentials);
+        session.SelectedAddressChanged += _ => throw new InvalidOperationException("integrator bug");
+        FakeBrowser browser = box.Browser("192.0.2.1", 50000);
+
+        browser.SendCheck(box.Box, Credentials, useCandidate: true);
+        browser.SendCheck(box.Box, Credentials);
+
+        Assert.Equal(2, browser.Received.All.Count);
+        Assert.True(SignedWith(browser, Credentials));
+        Assert.True(StunMessage.TryParse(browser.Received.All[0].Data, out StunMessage first));
+        Assert.True(first.TryGetSoftware(out ReadOnlySpan<byte> software));
+        Assert.Equal("appliance", Encoding.UTF8.GetString(software));
+        Assert.Equal(IceSessionState.Connected, session.State);
+        Assert.Equal(0, box.BoxEndpoint.HandlerFaults);
+    }
+
     private static bool SignedWith(FakeBrowser browser, IceCredentials credentials)
         => StunMessage.TryParse(browser.Received.All[^1].Data, out StunMessage message)
             && message.Class == StunMessageClass.SuccessResponse
