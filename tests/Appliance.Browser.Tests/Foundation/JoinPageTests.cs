@@ -67,7 +67,7 @@ public abstract class JoinPageTests<TFixture>(TFixture fixture) : IClassFixture<
     {
         // Another box on this machine issues its own certificate: a browser that trusts the
         // first box must refuse it, as it would refuse any certificate it does not know.
-        await using var otherBox = await RunningAppliance.StartAsync();
+        await using var otherBox = await RunningAppliance.StartAsync(BoxArguments.SideBySide);
         Assert.NotEqual(Fixture.Box.Certificate.Thumbprint, otherBox.Certificate.Thumbprint);
         var tab = await Fixture.First.Participant.Context.NewPageAsync();
         try

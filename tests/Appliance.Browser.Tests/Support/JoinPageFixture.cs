@@ -29,7 +29,7 @@ public abstract class JoinPageFixture : IAsyncLifetime
     {
         try
         {
-            _box = await RunningAppliance.StartAsync();
+            _box = await RunningAppliance.StartAsync(BoxArguments.SideBySide);
             _browsers = await BrowserLauncher.StartAsync();
             _first = await OpenJoinPageAsync(0);
         }
