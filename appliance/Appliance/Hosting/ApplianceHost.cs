@@ -1,4 +1,6 @@
 using Appliance.Certificates;
+using Appliance.Conference;
+using Appliance.Media;
 using Appliance.Health;
 using Appliance.Signaling;
 using Appliance.WebUi;
@@ -54,6 +56,8 @@ public static class ApplianceHost
         builder.Services.AddHostedService(services => services.GetRequiredService<SystemdWatchdog>());
         builder.Services.AddHealth();
         builder.Services.AddSignaling();
+        builder.Services.AddMedia(builder.Configuration);
+        builder.Services.AddConference();
         builder.ConfigureListeners(options);
         return (builder, []);
     }

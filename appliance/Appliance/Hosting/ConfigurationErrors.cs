@@ -6,6 +6,21 @@ namespace Appliance.Hosting;
 /// </summary>
 public static class ConfigurationErrors
 {
+    private static IEnumerable<string> MediaErrors(IConfiguration configuration)
+    {
+        Appliance.WebRtc.MediaPortOptions media;
+        try
+        {
+            media = configuration.GetSection(Appliance.WebRtc.MediaPortOptions.SectionName)
+                .Get<Appliance.WebRtc.MediaPortOptions>(o => o.ErrorOnUnknownConfiguration = true) ?? new();
+        }
+        catch (InvalidOperationException e)
+        {
+            return [e.Message];
+        }
+        return Appliance.Media.MediaPortOptionsValidator.Check(media);
+    }
+
     /// <summary>The problems with the configuration, one sentence each; empty when it is usable.</summary>
     public static IReadOnlyList<string> Find(IConfiguration configuration)
     {
@@ -21,6 +36,6 @@ public static class ConfigurationErrors
             // or "… properties were not found on type … 'HttpsPrt'").
             return [e.Message + (e.InnerException is { } inner ? " " + inner.Message : "")];
         }
-        return ApplianceOptionsValidator.Check(options).ToList();
+        return ApplianceOptionsValidator.Check(options).Concat(MediaErrors(configuration)).ToList();
     }
 }

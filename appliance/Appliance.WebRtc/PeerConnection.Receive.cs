@@ -1,0 +1,160 @@
+using Appliance.Media.PayloadFormats;
+using Appliance.Net.Rtcp;
+using Appliance.Net.Rtp;
+using Appliance.Net.Sdp.Negotiation;
+using Appliance.Net.Srtp;
+
+namespace Appliance.WebRtc;
+
+/// <summary>Receives a participant's SRTP and SRTCP. Runs on the UDP receive loop; never throws.</summary>
+public sealed partial class PeerConnection
+{
+    /// <summary>Receives the participant's camera frames; the frame is valid only during the call.</summary>
+    public delegate void VideoFrameHandler(PeerConnection connection, EncodedFrame frame);
+
+    /// <summary>Receives the participant's Opus packets; the payload is valid only during the call.</summary>
+    public delegate void AudioPacketHandler(PeerConnection connection, ReadOnlySpan<byte> opus, uint rtpTimestamp);
+
+    private readonly Lock _receiveGate = new();
+    private readonly byte[] _receiveBuffer = new byte[2048];
+    private RtpVideoReceiver? _video;
+    private int _videoPayloadType = -1;
+    private int _rtxPayloadType = -1;
+    private int _audioPayloadType = -1;
+    private uint? _expectedVideoSsrc;
+    private uint? _audioSsrc;
+    private MediaCodec _videoCodec;
+    private long _packetsBeforeKeys;
+    private long _unprotectFailures;
+    private long _malformed;
+    private long _unknownStreams;
+
+    public event VideoFrameHandler? VideoFrameReceived;
+    public event AudioPacketHandler? AudioPacketReceived;
+
+    /// <summary>The incoming camera stream, once its first packet arrived.</summary>
+    public RtpVideoReceiver? VideoReceiver => _video;
+
+    public long PacketsBeforeKeys => Interlocked.Read(ref _packetsBeforeKeys);
+    public long UnprotectFailures => Interlocked.Read(ref _unprotectFailures);
+    public long MalformedPackets => Interlocked.Read(ref _malformed);
+    public long UnknownStreamPackets => Interlocked.Read(ref _unknownStreams);
+    public long AudioPacketsReceived { get; private set; }
+
+    private void ApplySession(NegotiatedSession session)
+    {
+        lock (_receiveGate)
+        {
+            Session = session;
+            if (session.Main("video") is { Codec: { } video } videoMedia)
+            {
+                _videoPayloadType = video.PayloadType;
+                _rtxPayloadType = video.RtxPayloadType ?? -1;
+                _videoCodec = video.Is(CodecNames.H264) ? MediaCodec.H264 : MediaCodec.Vp8;
+                _expectedVideoSsrc = videoMedia.RemoteSsrc;
+            }
+            if (session.Main("audio") is { Codec: { } audio } audioMedia)
+            {
+                _audioPayloadType = audio.PayloadType;
+                _audioSsrc = audioMedia.RemoteSsrc;
+            }
+        }
+        CreateSenders(session);
+    }
+
+    /// <summary>An SRTP or SRTCP datagram from this participant's address.</summary>
+    internal void OnSrtpDatagram(ReadOnlySpan<byte> datagram)
+    {
+        lock (_receiveGate)
+        {
+            var srtp = _srtp;
+            if (srtp is null)
+            {
+                Interlocked.Increment(ref _packetsBeforeKeys);
+                return;
+            }
+            if (datagram.Length < RtpPacket.FixedHeaderLength || datagram.Length > _receiveBuffer.Length)
+            {
+                Interlocked.Increment(ref _malformed);
+                return;
+            }
+            var buffer = _receiveBuffer.AsSpan(0, datagram.Length);
+            datagram.CopyTo(buffer);
+
+            // RFC 5761 4: with rtcp-mux, packet types 192-223 in the second byte are RTCP.
+            if (buffer[1] is >= 192 and <= 223)
+            {
+                if (srtp.Inbound.UnprotectRtcp(buffer, out var rtcpLength) != SrtpStatus.Ok)
+                {
+                    Interlocked.Increment(ref _unprotectFailures);
+                    return;
+                }
+                OnRtcp(buffer[..rtcpLength]);
+                return;
+            }
+            if (srtp.Inbound.UnprotectRtp(buffer, out var length) != SrtpStatus.Ok)
+            {
+                Interlocked.Increment(ref _unprotectFailures);
+                return;
+            }
+            if (!RtpPacket.TryParse(buffer[..length], out var packet))
+            {
+                Interlocked.Increment(ref _malformed);
+                return;
+            }
+            OnRtp(packet);
+        }
+    }
+
+    private void OnRtp(RtpPacket packet)
+    {
+        var payloadType = packet.PayloadType;
+        if (payloadType == _audioPayloadType && (_audioSsrc is null || _audioSsrc == packet.Ssrc))
+        {
+            _audioSsrc ??= packet.Ssrc;
+            AudioPacketsReceived++;
+            AudioPacketReceived?.Invoke(this, packet.Payload, packet.Timestamp);
+            return;
+        }
+        if (payloadType == _videoPayloadType && IsMainVideo(packet.Ssrc))
+        {
+            var video = _video ??= new RtpVideoReceiver(packet.Ssrc, _videoCodec, _time, _loggers);
+            video.OnPacket(packet.Payload, packet.SequenceNumber, packet.Timestamp, packet.Marker, retransmitted: false, DeliverFrame);
+            return;
+        }
+        if (payloadType == _rtxPayloadType && _video is { } receiver
+            && RtxPacket.TryUnwrapInPlace(packet, (byte)_videoPayloadType, receiver.Ssrc, out var original))
+        {
+            // RFC 4588 4: the original sequence number travels in the first two payload bytes.
+            if (original.Payload.Length > 0)
+                receiver.OnPacket(original.Payload, original.SequenceNumber, original.Timestamp, original.Marker, retransmitted: true, DeliverFrame);
+            return;
+        }
+        Interlocked.Increment(ref _unknownStreams);
+    }
+
+    private bool IsMainVideo(uint ssrc) =>
+        _video is { } existing ? existing.Ssrc == ssrc : _expectedVideoSsrc is null || _expectedVideoSsrc == ssrc;
+
+    private void DeliverFrame(EncodedFrame frame) => VideoFrameReceived?.Invoke(this, frame);
+
+    private void OnRtcp(ReadOnlySpan<byte> compound)
+    {
+        if (!RtcpCompoundPacket.TryParse(compound, out var packets))
+        {
+            Interlocked.Increment(ref _malformed);
+            return;
+        }
+        foreach (var packet in packets)
+        {
+            if (RtcpGenericNack.TryParse(packet, out var nack))
+                OnNack(nack);
+            else if (RtcpPictureLossIndication.TryParse(packet, out var pli))
+                OnKeyFrameRequest(pli.MediaSsrc);
+            else if (RtcpFullIntraRequest.TryParse(packet, out var fir) && _videoSender is { } sender && fir.TryGetItem(sender.Ssrc, out _))
+                OnKeyFrameRequest(sender.Ssrc);
+            else if (RtcpSenderReport.TryParse(packet, out var report) && _video is { } video && report.Ssrc == video.Ssrc)
+                video.Stream.OnSenderReport(report.NtpTimestamp.Value);
+        }
+    }
+}

@@ -1,0 +1,219 @@
+using Appliance.Media.PayloadFormats;
+using Appliance.Net.Rtcp;
+using Appliance.Net.Sdp.Attributes;
+using Appliance.Net.Sdp.Negotiation;
+using Appliance.Net.Srtp;
+using Microsoft.Extensions.Logging;
+
+namespace Appliance.WebRtc;
+
+/// <summary>Sends media to the participant, answers its feedback and sends the box's RTCP.</summary>
+public sealed partial class PeerConnection
+{
+    private static readonly TimeSpan RtcpPollInterval = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan ReportInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>What a participant's camera may send the box, in bits per second (REMB).</summary>
+    public const ulong MaxIncomingVideoBitrate = 2_000_000;
+
+    private readonly Lock _sendGate = new();
+    private readonly byte[] _rtcpBuffer = new byte[1200 + SrtpSession.MaxRtcpOverhead];
+    private readonly ITimer _rtcpTimer;
+    private RtpSender? _videoSender;
+    private RtpSender? _audioSender;
+    private long _lastReport;
+    private long _nacksReceived;
+    private long _keyFrameRequestsReceived;
+
+    /// <summary>The participant asked for a key frame of the box's video (PLI or FIR).</summary>
+    public event Action<PeerConnection>? KeyFrameRequested;
+
+    public RtpSender? VideoSender => _videoSender;
+    public RtpSender? AudioSender => _audioSender;
+    public long NacksReceived => Interlocked.Read(ref _nacksReceived);
+    public long KeyFrameRequestsReceived => Interlocked.Read(ref _keyFrameRequestsReceived);
+
+    /// <summary>The video codec the participant receives, once negotiated.</summary>
+    public MediaCodec? VideoCodec => _videoSender?.Codec;
+
+    private void CreateSenders(NegotiatedSession session)
+    {
+        lock (_sendGate)
+        {
+            if (_videoSender is null && session.Main("video") is { Codec: { } video, LocalSsrc: { } videoSsrc } videoMedia
+                && videoMedia.Direction is MediaDirection.SendRecv or MediaDirection.SendOnly)
+            {
+                var codec = video.Is(CodecNames.H264) ? MediaCodec.H264 : MediaCodec.Vp8;
+                _videoSender = new RtpSender(codec, (byte)video.PayloadType, videoSsrc, 90000, videoMedia.Mid,
+                    videoMedia.HeaderExtensions.Mid, _time, this);
+            }
+            if (_audioSender is null && session.Main("audio") is { Codec: { } audio, LocalSsrc: { } audioSsrc } audioMedia
+                && audioMedia.Direction is MediaDirection.SendRecv or MediaDirection.SendOnly)
+            {
+                _audioSender = new RtpSender(MediaCodec.Opus, (byte)audio.PayloadType, audioSsrc, 48000, audioMedia.Mid,
+                    audioMedia.HeaderExtensions.Mid, _time, this);
+            }
+        }
+    }
+
+    /// <summary>Sends one encoded frame of the box's video to this participant.</summary>
+    public void SendVideoFrame(ReadOnlySpan<byte> frame, uint mediaTimestamp90k) => _videoSender?.SendFrame(frame, mediaTimestamp90k);
+
+    /// <summary>Sends one Opus packet of the box's audio to this participant.</summary>
+    public void SendAudio(ReadOnlySpan<byte> opus, uint mediaTimestamp48k) => _audioSender?.SendAudio(opus, mediaTimestamp48k);
+
+    /// <summary>Asks the participant's browser for a key frame of its camera (PLI), throttled.</summary>
+    public void RequestKeyFrame()
+    {
+        lock (_receiveGate)
+            _video?.KeyFrames.RequestKeyFrame();
+    }
+
+    bool IRtpPacketSink.SendRtp(Span<byte> buffer, int length)
+    {
+        lock (_sendGate)
+        {
+            if (_srtp is not { } srtp || (_ice.SelectedAddress ?? LastAddress()) is not { } address)
+                return false;
+            if (srtp.Outbound.ProtectRtp(buffer, length, out var protectedLength) != SrtpStatus.Ok)
+                return false;
+            return _port.Sender.TrySend(buffer[..protectedLength], address);
+        }
+    }
+
+    private void OnNack(RtcpGenericNack nack)
+    {
+        Interlocked.Increment(ref _nacksReceived);
+        if (_videoSender is not { } sender || nack.MediaSsrc != sender.Ssrc)
+            return;
+        Span<ushort> lost = stackalloc ushort[17];
+        for (var i = 0; i < nack.ItemCount; i++)
+        {
+            var count = nack.GetItem(i).GetLostSequenceNumbers(lost);
+            foreach (var sequenceNumber in lost[..count])
+                sender.Retransmit(sequenceNumber);
+        }
+    }
+
+    private void OnKeyFrameRequest(uint mediaSsrc)
+    {
+        if (_videoSender is not { } sender || mediaSsrc != sender.Ssrc)
+            return;
+        Interlocked.Increment(ref _keyFrameRequestsReceived);
+        KeyFrameRequested?.Invoke(this);
+    }
+
+    /// <summary>Every 20 ms: jitter-buffer timeouts, NACKs and PLIs due; every second, SR/RR and SDES.</summary>
+    private void OnRtcpTimer()
+    {
+        try
+        {
+            lock (_receiveGate)
+            {
+                if (_srtp is null || _video is not { } video)
+                    return;
+                video.Poll(DeliverFrame);
+                SendFeedback(video);
+            }
+            var now = _time.GetTimestamp();
+            if (_time.GetElapsedTime(Interlocked.Read(ref _lastReport), now) >= ReportInterval)
+            {
+                Interlocked.Exchange(ref _lastReport, now);
+                SendReports();
+            }
+        }
+        catch (Exception e)
+        {
+            // A timer callback must not take the process down; the next tick tries again.
+            _logger.LogError(e, "Peer {Id}: RTCP tick failed", Id);
+        }
+    }
+
+    private void SendFeedback(RtpVideoReceiver video)
+    {
+        Span<ushort> missing = stackalloc ushort[64];
+        var count = video.Nacks.CollectNacks(missing);
+        var sendPli = video.KeyFrames.ShouldSendPli();
+        if (count == 0 && !sendPli)
+            return;
+        lock (_sendGate)
+        {
+            var writer = new RtcpCompoundWriter(_rtcpBuffer.AsSpan(0, 1200));
+            var reporter = _videoSender?.Ssrc ?? 1;
+            writer.TryAddReceiverReport(reporter);
+            if (count > 0)
+            {
+                Span<RtcpNackItem> items = stackalloc RtcpNackItem[64];
+                var itemCount = RtcpNackItem.FromLostSequenceNumbers(missing[..count], items);
+                writer.TryAddGenericNack(reporter, video.Ssrc, items[..itemCount]);
+            }
+            if (sendPli)
+                writer.TryAddPictureLossIndication(reporter, video.Ssrc);
+            ProtectAndSendRtcp(writer.Length);
+        }
+    }
+
+    private void SendReports()
+    {
+        lock (_receiveGate)
+        lock (_sendGate)
+        {
+            var writer = new RtcpCompoundWriter(_rtcpBuffer.AsSpan(0, 1200));
+            Span<RtcpReportBlock> blocks = stackalloc RtcpReportBlock[1];
+            var blockCount = 0;
+            if (_video is { } video)
+            {
+                var report = video.Stream.CreateReceptionReport();
+                blocks[blockCount++] = new RtcpReportBlock
+                {
+                    Ssrc = report.Ssrc,
+                    FractionLost = report.FractionLost,
+                    CumulativeLost = report.CumulativeLost,
+                    ExtendedHighestSequenceNumber = report.ExtendedHighestSequenceNumber,
+                    Jitter = report.InterarrivalJitter,
+                    LastSenderReport = report.LastSenderReport,
+                    DelaySinceLastSenderReport = report.DelaySinceLastSenderReport,
+                };
+            }
+            var first = true;
+            foreach (var sender in new[] { _videoSender, _audioSender })
+            {
+                if (sender is null || sender.Stream.PacketCount == 0)
+                    continue;
+                var info = sender.Stream.CreateSenderInfo();
+                writer.TryAddSenderReport(info.Ssrc, new NtpTimestamp(info.NtpTimestamp), info.RtpTimestamp, info.PacketCount, info.OctetCount,
+                    first ? blocks[..blockCount] : default);
+                writer.TryAddSourceDescription(info.Ssrc, _streams.CName);
+                first = false;
+            }
+            if (first)
+            {
+                writer.TryAddReceiverReport(_streams.VideoSsrc, blocks[..blockCount]);
+                writer.TryAddSourceDescription(_streams.VideoSsrc, _streams.CName);
+            }
+            if (_video is { } received)
+            {
+                // REMB (draft-alvestrand-rmcat-remb): how much the participant may send the box.
+                Span<uint> ssrcs = [received.Ssrc];
+                writer.TryAddRemb(_streams.VideoSsrc, MaxIncomingVideoBitrate, ssrcs);
+            }
+            ProtectAndSendRtcp(writer.Length);
+        }
+    }
+
+    private void ProtectAndSendRtcp(int length)
+    {
+        if (length == 0 || _srtp is not { } srtp || (_ice.SelectedAddress ?? LastAddress()) is not { } address)
+            return;
+        if (srtp.Outbound.ProtectRtcp(_rtcpBuffer, length, out var protectedLength) == SrtpStatus.Ok)
+            _port.Sender.TrySend(_rtcpBuffer.AsSpan(0, protectedLength), address);
+    }
+
+    private void DisposeStreams()
+    {
+        _video?.Dispose();
+        _video = null;
+        _videoSender?.Dispose();
+        _audioSender?.Dispose();
+    }
+}

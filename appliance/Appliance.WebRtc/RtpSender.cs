@@ -1,0 +1,135 @@
+using System.Text;
+using Appliance.Media.PayloadFormats;
+using Appliance.Media.PayloadFormats.H264;
+using Appliance.Media.PayloadFormats.Vp8;
+using Appliance.Media.Streams;
+using Appliance.Net.Rtp;
+using Appliance.Net.Srtp;
+
+namespace Appliance.WebRtc;
+
+/// <summary>
+/// One outgoing stream (W3C RTCRtpSender): packetizes whole frames (H.264 RFC 6184, VP8
+/// RFC 7741) or passes Opus packets through (RFC 7587), numbers them (RFC 3550 5.1), keeps
+/// them for retransmission and hands them to the connection. Thread-safe: a frame is sent
+/// whole before the next one starts, whichever thread sends it.
+/// </summary>
+public sealed class RtpSender : IDisposable
+{
+    private const int MaxPacketSize = 1200 + 64; // payload + header and extensions
+    private readonly IRtpPacketSink _sink;
+    private readonly byte _payloadType;
+    private readonly int? _midExtensionId;
+    private readonly byte[] _mid;
+    private readonly H264Packetizer? _h264;
+    private readonly Vp8Packetizer? _vp8;
+    private readonly byte[] _packet = new byte[MaxPacketSize + SrtpSession.MaxRtpOverhead];
+    private readonly Lock _gate = new();
+
+    public RtpSender(MediaCodec codec, byte payloadType, uint ssrc, int clockRate, string? mid, int? midExtensionId,
+        TimeProvider time, IRtpPacketSink sink)
+    {
+        Codec = codec;
+        _payloadType = payloadType;
+        _sink = sink;
+        _mid = mid is null ? [] : Encoding.ASCII.GetBytes(mid);
+        _midExtensionId = mid is not null && midExtensionId is >= 1 and <= 14 && _mid.Length is >= 1 and <= 16 ? midExtensionId : null;
+        var retransmissions = codec == MediaCodec.Opus ? null : new RetransmissionBuffer(time, capacity: 1024, maxPacketSize: MaxPacketSize);
+        Stream = new RtpOutboundStream(ssrc, clockRate, time, retransmissions);
+        if (codec == MediaCodec.H264)
+            _h264 = new H264Packetizer();
+        else if (codec == MediaCodec.Vp8)
+            _vp8 = new Vp8Packetizer();
+    }
+
+    public MediaCodec Codec { get; }
+    public uint Ssrc => Stream.Ssrc;
+    public RtpOutboundStream Stream { get; }
+    public long PacketsNotSent { get; private set; }
+
+    /// <summary>Sends one encoded video frame (H.264 access unit in Annex B, or a VP8 frame).</summary>
+    public void SendFrame(ReadOnlySpan<byte> frame, uint mediaTimestamp)
+    {
+        lock (_gate)
+        {
+            var timestamp = Stream.ToRtpTimestamp(mediaTimestamp);
+            if (_h264 is not null)
+            {
+                var packets = _h264.Packetize(frame);
+                while (true)
+                {
+                    var payload = BeginPacket(timestamp, out var headerLength);
+                    if (!packets.TryWriteNext(payload, out var written, out var marker))
+                        break;
+                    FinishPacket(headerLength, written, marker, timestamp);
+                }
+            }
+            else if (_vp8 is not null)
+            {
+                var packets = _vp8.Packetize(frame);
+                while (true)
+                {
+                    var payload = BeginPacket(timestamp, out var headerLength);
+                    if (!packets.TryWriteNext(payload, out var written, out var marker))
+                        break;
+                    FinishPacket(headerLength, written, marker, timestamp);
+                }
+            }
+        }
+    }
+
+    /// <summary>Sends one Opus packet (20 ms at 48 kHz).</summary>
+    public void SendAudio(ReadOnlySpan<byte> opus, uint mediaTimestamp)
+    {
+        lock (_gate)
+        {
+            var timestamp = Stream.ToRtpTimestamp(mediaTimestamp);
+            var payload = BeginPacket(timestamp, out var headerLength);
+            if (opus.Length > payload.Length)
+            {
+                PacketsNotSent++;
+                return;
+            }
+            opus.CopyTo(payload);
+            FinishPacket(headerLength, opus.Length, marker: false, timestamp);
+        }
+    }
+
+    /// <summary>Resends a packet the receiver reported lost (RFC 4585 6.2.1), if it is still held.</summary>
+    public bool Retransmit(ushort sequenceNumber)
+    {
+        lock (_gate)
+        {
+            if (!Stream.TryGetRetransmission(sequenceNumber, out var stored))
+                return false;
+            stored.CopyTo(_packet);
+            return _sink.SendRtp(_packet, stored.Length);
+        }
+    }
+
+    // The header is written with a placeholder marker and sequence number; FinishPacket sets them.
+    private Span<byte> BeginPacket(uint timestamp, out int headerLength)
+    {
+        var writer = new RtpPacketWriter(_packet.AsSpan(0, MaxPacketSize));
+        writer.TryWriteHeader(false, _payloadType, 0, timestamp, Stream.Ssrc);
+        if (_midExtensionId is { } id)
+            writer.TryAddExtension(id, _mid);
+        var payload = writer.PayloadSpan;
+        headerLength = MaxPacketSize - payload.Length;
+        return payload;
+    }
+
+    private void FinishPacket(int headerLength, int payloadLength, bool marker, uint timestamp)
+    {
+        var sequenceNumber = Stream.TakeSequenceNumber();
+        _packet[1] = (byte)((marker ? 0x80 : 0) | _payloadType);
+        _packet[2] = (byte)(sequenceNumber >> 8);
+        _packet[3] = (byte)sequenceNumber;
+        var length = headerLength + payloadLength;
+        Stream.OnPacketSent(sequenceNumber, timestamp, _packet.AsSpan(0, length), payloadLength);
+        if (!_sink.SendRtp(_packet, length))
+            PacketsNotSent++;
+    }
+
+    public void Dispose() => Stream.Dispose();
+}
