@@ -29,7 +29,7 @@ public static class SrtpProtectionProfileExtensions
 
     /// <summary>
     /// Bytes an SRTP packet grows by when protected (the authentication tag; no MKI is used).
-    /// RFC 5764 section 4.1.2 ("auth_tag_length: 80"), RFC 7714 section 14.2 ("auth_tag_length: 16 octets").
+    /// RFC 5764 section 4.1.2 ("auth_tag_length: 80"), RFC 7714 section 14.2 ("aead_auth_tag_length: 16 octets").
     /// </summary>
     public static int RtpOverhead(this SrtpProtectionProfile profile) => profile switch
     {

@@ -33,8 +33,8 @@ public sealed unsafe partial class SrtpSession : IDisposable
     public const int MaxRtcpOverhead = 20;
 
     /// <summary>
-    /// Replay window in packets (RFC 3711 section 3.3.2: "a replay list ... SHOULD
-    /// be at least 64"); 1024 tolerates the reordering of a busy LAN.
+    /// Replay window in packets. RFC 3711 section 3.3.2 sets 64 as the minimum; 1024
+    /// tolerates the reordering and NACK-driven retransmissions of a busy LAN.
     /// </summary>
     public const int ReplayWindowSize = 1024;
 
