@@ -42,4 +42,24 @@ public sealed class RoundTripTests(ITestOutputHelper output)
         output.WriteLine($"{provider} {codec} {width}x{height}: mean PSNR {sum / pictures.Count:F1} dB, worst {worst:F1} dB");
         Assert.True(worst >= 35, $"worst PSNR {worst:F1} dB < 35 dB");
     }
+
+    /// <summary>NV12 input (what hardware decoders and a compositor on NV12 produce) encodes as well as I420.</summary>
+    [Theory]
+    [InlineData(VideoCodec.H264)]
+    [InlineData(VideoCodec.Vp8)]
+    public void Nv12InputRoundTripsThroughTheSoftwareCodecs(VideoCodec codec)
+    {
+        var settings = new EncoderSettings(codec, 320, 240, 30, 800_000, InputFormat: VideoPixelFormat.Nv12);
+        using IVideoEncoder encoder = ProbeResults.Provider("software").CreateEncoder(settings);
+        var encoded = CodecRun.Encode(encoder, 10);
+        using IVideoDecoder decoder = ProbeResults.Provider("software").CreateDecoder(codec, CodecRun.Pool);
+        var pictures = CodecRun.Decode(decoder, encoded);
+        Assert.Equal(10, pictures.Count);
+        foreach ((int index, VideoFrame picture) in pictures)
+        {
+            using VideoFrame reference = CodecRun.Reference(320, 240, index);
+            Assert.True(Psnr.Compute(reference, picture) >= 35, $"frame {index}");
+            picture.Dispose();
+        }
+    }
 }

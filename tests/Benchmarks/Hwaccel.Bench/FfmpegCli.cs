@@ -4,11 +4,11 @@ using System.Text.RegularExpressions;
 
 namespace Appliance.Hwaccel.Bench;
 
-/// <summary>Runs the ffmpeg CLI with -benchmark and reads its real time ("bench: utime=… rtime=1.234s").</summary>
+/// <summary>Runs the ffmpeg CLI with -benchmark and reads "bench: utime=…s stime=…s rtime=…s".</summary>
 public static partial class FfmpegCli
 {
-    /// <summary>Seconds ffmpeg spent transcoding (rtime), excluding process start-up.</summary>
-    public static double Run(string arguments)
+    /// <summary>ffmpeg's own -benchmark figures: real time (rtime) and user + system CPU time (utime + stime).</summary>
+    public static Timing Run(string arguments)
     {
         var start = new ProcessStartInfo("ffmpeg", $"-hide_banner -nostdin -loglevel info -benchmark {arguments}")
         {
@@ -24,14 +24,15 @@ public static partial class FfmpegCli
         {
             throw new InvalidOperationException($"ffmpeg {arguments} failed: {all}");
         }
-        Match match = RealTime().Match(all);
+        Match match = BenchLine().Match(all);
         if (!match.Success)
         {
-            throw new InvalidOperationException($"no rtime in ffmpeg output: {all}");
+            throw new InvalidOperationException($"no bench: line in ffmpeg output: {all}");
         }
-        return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        double Seconds(int group) => double.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
+        return new Timing(Seconds(3), Seconds(1) + Seconds(2));
     }
 
-    [GeneratedRegex(@"rtime=([0-9.]+)s")]
-    private static partial Regex RealTime();
+    [GeneratedRegex(@"bench: utime=([0-9.]+)s stime=([0-9.]+)s rtime=([0-9.]+)s")]
+    private static partial Regex BenchLine();
 }

@@ -23,7 +23,8 @@ BenchCase[] cases =
 Console.WriteLine($"FFmpeg: {ShimInfo.FfmpegVersion}");
 Console.WriteLine($"CPU cores: {Environment.ProcessorCount}; best of {runs} runs; one thread per codec on both sides");
 Console.WriteLine();
-Console.WriteLine($"{"case",-10} {"op",-7} {"frames",6} {"shim fps",10} {"ffmpeg fps",11} {"shim/cli",9}");
+Console.WriteLine("fps from CPU time (user+system; fair on a loaded machine) and from wall time");
+Console.WriteLine($"{"case",-10} {"op",-7} {"frames",6} | {"shim cpu",9} {"cli cpu",8} {"ratio",6} | {"shim wall",9} {"cli wall",8} {"ratio",6}");
 
 FfmpegLog.RouteTo(NullLoggerFactory.Instance, Microsoft.Extensions.Logging.LogLevel.Error);
 var software = new SoftwareProvider(NullLoggerFactory.Instance);
@@ -45,10 +46,10 @@ try
 
         var packets = new List<byte[]>();
         ShimBench.Encode(software, bench, input, packets); // warm-up (JIT, libraries paged in)
-        double shimEncode = Enumerable.Range(0, runs).Min(_ => ShimBench.Encode(software, bench, input, packets));
+        Timing shimEncode = Timing.Best(Enumerable.Range(0, runs).Select(_ => ShimBench.Encode(software, bench, input, packets)));
         string loops = (bench.Frames / DistinctFrames - 1).ToString(CultureInfo.InvariantCulture);
         string cliInput = $"-f rawvideo -pix_fmt yuv420p -s {bench.Width}x{bench.Height} -r {BenchCase.FrameRate} -stream_loop {loops} -i {raw}";
-        double cliEncode = Enumerable.Range(0, runs).Min(_ => FfmpegCli.Run($"{cliInput} {bench.CliEncoderArguments()} -f null -"));
+        Timing cliEncode = Timing.Best(Enumerable.Range(0, runs).Select(_ => FfmpegCli.Run($"{cliInput} {bench.CliEncoderArguments()} -f null -")));
         Print(bench, "encode", shimEncode, cliEncode);
 
         string encoded = Path.Combine(work, $"encoded.{bench.EncodedExtension}");
@@ -61,9 +62,9 @@ try
             InputFiles.WriteIvf(encoded, bench.Width, bench.Height, BenchCase.FrameRate, packets);
         }
         ShimBench.Decode(software, bench, packets, pool);
-        double shimDecode = Enumerable.Range(0, runs).Min(_ => ShimBench.Decode(software, bench, packets, pool));
-        double cliDecode = Enumerable.Range(0, runs).Min(_ =>
-            FfmpegCli.Run($"-threads 1 -flags +low_delay -c:v {bench.CliDecoderName} -i {encoded} -f null -"));
+        Timing shimDecode = Timing.Best(Enumerable.Range(0, runs).Select(_ => ShimBench.Decode(software, bench, packets, pool)));
+        Timing cliDecode = Timing.Best(Enumerable.Range(0, runs).Select(_ =>
+            FfmpegCli.Run($"-threads 1 -flags +low_delay -c:v {bench.CliDecoderName} -i {encoded} -f null -")));
         Print(bench, "decode", shimDecode, cliDecode);
 
         input.ForEach(f => f.Dispose());
@@ -74,9 +75,10 @@ finally
     Directory.Delete(work, recursive: true);
 }
 
-static void Print(BenchCase bench, string op, double shimSeconds, double cliSeconds)
+static void Print(BenchCase bench, string op, Timing shim, Timing cli)
 {
-    double shimFps = bench.Frames / shimSeconds, cliFps = bench.Frames / cliSeconds;
+    double shimCpu = bench.Frames / shim.CpuSeconds, cliCpu = bench.Frames / cli.CpuSeconds;
+    double shimWall = bench.Frames / shim.WallSeconds, cliWall = bench.Frames / cli.WallSeconds;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{bench.Name,-10} {op,-7} {bench.Frames,6} {shimFps,10:F0} {cliFps,11:F0} {shimFps / cliFps,8:P0}"));
+        $"{bench.Name,-10} {op,-7} {bench.Frames,6} | {shimCpu,9:F0} {cliCpu,8:F0} {shimCpu / cliCpu,6:P0} | {shimWall,9:F0} {cliWall,8:F0} {shimWall / cliWall,6:P0}"));
 }

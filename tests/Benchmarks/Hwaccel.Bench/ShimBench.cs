@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Appliance.Hwaccel.Codecs;
 using Appliance.Hwaccel.Frames;
 using Appliance.Hwaccel.Providers;
@@ -8,46 +7,48 @@ namespace Appliance.Hwaccel.Bench;
 /// <summary>Times the shim: encode the cycled input frames, decode what came out.</summary>
 public static class ShimBench
 {
-    /// <summary>Seconds to encode <see cref="BenchCase.Frames"/> frames; the packets are returned for the decode runs.</summary>
-    public static double Encode(SoftwareProvider software, BenchCase bench, IReadOnlyList<VideoFrame> input, List<byte[]> packets)
+    /// <summary>Time to encode <see cref="BenchCase.Frames"/> frames; the packets are returned for the decode runs.</summary>
+    public static Timing Encode(SoftwareProvider software, BenchCase bench, IReadOnlyList<VideoFrame> input, List<byte[]> packets)
     {
         packets.Clear();
         using IVideoEncoder encoder = software.CreateEncoder(bench.Settings);
-        var clock = Stopwatch.StartNew();
-        for (int i = 0; i < bench.Frames; i++)
+        return Timing.Measure(() =>
         {
-            VideoFrame frame = input[i % input.Count];
-            frame.Timestamp = (long)i * 90_000 / BenchCase.FrameRate;
-            encoder.Encode(frame);
-            while (encoder.TryReceive(out EncodedFrame? encoded))
+            for (int i = 0; i < bench.Frames; i++)
             {
-                packets.Add(encoded.Data.ToArray());
-                encoded.Dispose();
+                VideoFrame frame = input[i % input.Count];
+                frame.Timestamp = (long)i * 90_000 / BenchCase.FrameRate;
+                encoder.Encode(frame);
+                while (encoder.TryReceive(out EncodedFrame? encoded))
+                {
+                    packets.Add(encoded.Data.ToArray());
+                    encoded.Dispose();
+                }
             }
-        }
-        return clock.Elapsed.TotalSeconds;
+        });
     }
 
-    /// <summary>Seconds to decode the packets into pooled frames.</summary>
-    public static double Decode(SoftwareProvider software, BenchCase bench, IReadOnlyList<byte[]> packets, VideoFramePool pool)
+    /// <summary>Time to decode the packets into pooled frames.</summary>
+    public static Timing Decode(SoftwareProvider software, BenchCase bench, IReadOnlyList<byte[]> packets, VideoFramePool pool)
     {
         using IVideoDecoder decoder = software.CreateDecoder(bench.Codec, pool);
         int decoded = 0;
-        var clock = Stopwatch.StartNew();
-        for (int i = 0; i < packets.Count; i++)
+        Timing timing = Timing.Measure(() =>
         {
-            decoder.Decode(packets[i], i);
-            while (decoder.TryReceive(out VideoFrame? frame))
+            for (int i = 0; i < packets.Count; i++)
             {
-                decoded++;
-                frame.Dispose();
+                decoder.Decode(packets[i], i);
+                while (decoder.TryReceive(out VideoFrame? frame))
+                {
+                    decoded++;
+                    frame.Dispose();
+                }
             }
-        }
-        double seconds = clock.Elapsed.TotalSeconds;
+        });
         if (decoded != packets.Count)
         {
             throw new InvalidOperationException($"decoded {decoded} of {packets.Count} frames");
         }
-        return seconds;
+        return timing;
     }
 }
