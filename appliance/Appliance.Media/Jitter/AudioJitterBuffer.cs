@@ -199,6 +199,23 @@ public sealed partial class AudioJitterBuffer
         return status;
     }
 
+    /// <summary>
+    /// The frame due at the next tick, if already held, without taking it: after a
+    /// <see cref="AudioJitterStatus.Missing"/> tick the decoder can recover the lost frame from the
+    /// in-band FEC it carries (RFC 6716 section 2.1.7) instead of concealing it. Valid until the next call.
+    /// </summary>
+    public bool TryPeekNext(out ReadOnlySpan<byte> payload)
+    {
+        if (_playing && _occupied[_playoutIndex] && _timestamps[_playoutIndex] == _playoutTimestamp)
+        {
+            payload = _payloads[_playoutIndex].AsSpan(0, _lengths[_playoutIndex]);
+            return true;
+        }
+
+        payload = default;
+        return false;
+    }
+
     /// <summary>Frames from the playout point to the newest held one, inclusive (0 when empty).</summary>
     private int Depth()
     {

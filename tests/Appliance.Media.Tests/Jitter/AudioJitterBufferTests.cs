@@ -91,6 +91,22 @@ public class AudioJitterBufferTests
     }
 
     [Fact]
+    public void After_a_missing_tick_the_next_frame_can_be_peeked_for_its_fec()
+    {
+        var buffer = NewBuffer();
+        foreach (int frame in new[] { 0, 2, 3 })
+        {
+            Insert(buffer, 0, frame);
+        }
+
+        Assert.False(buffer.TryPeekNext(out _)); // not playing yet
+        Assert.Equal([0, -1], Play(buffer, 2));
+        Assert.True(buffer.TryPeekNext(out ReadOnlySpan<byte> next));
+        Assert.Equal(Payload(2), next.ToArray());
+        Assert.Equal([2], Play(buffer, 1)); // peeking did not take it
+    }
+
+    [Fact]
     public void A_frame_arriving_after_its_tick_is_late()
     {
         var buffer = NewBuffer();
