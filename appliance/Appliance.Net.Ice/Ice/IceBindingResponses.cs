@@ -32,11 +32,19 @@ internal static class IceBindingResponses
         return writer.Overflowed ? 0 : writer.Length;
     }
 
-    /// <summary>An error response; <paramref name="key"/> empty writes no MESSAGE-INTEGRITY.</summary>
-    public static int WriteError(Span<byte> buffer, ReadOnlySpan<byte> transactionId, int errorCode, ReadOnlySpan<byte> key, string? software)
+    /// <summary>
+    /// An error response; <paramref name="key"/> empty writes no MESSAGE-INTEGRITY, and
+    /// <paramref name="unknownAttributes"/> (for 420) becomes UNKNOWN-ATTRIBUTES.
+    /// </summary>
+    public static int WriteError(Span<byte> buffer, ReadOnlySpan<byte> transactionId, int errorCode, ReadOnlySpan<byte> key, string? software, ReadOnlySpan<ushort> unknownAttributes = default)
     {
         var writer = new StunMessageWriter(buffer, StunMethod.Binding, StunMessageClass.ErrorResponse, transactionId);
         writer.AddErrorCode(errorCode, StunErrorCode.ReasonPhrase(errorCode));
+        if (!unknownAttributes.IsEmpty)
+        {
+            writer.AddUnknownAttributes(unknownAttributes);
+        }
+
         if (software is not null)
         {
             writer.AddSoftware(software);

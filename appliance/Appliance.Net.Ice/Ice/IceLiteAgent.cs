@@ -20,6 +20,8 @@ namespace Appliance.Net.Ice;
 /// <see cref="IceSession"/>; an unknown ufrag is dropped (counted).</item>
 /// <item>MESSAGE-INTEGRITY must verify under the local password, else 401 (RFC 8489 section 9.1.3).</item>
 /// <item>FINGERPRINT must be present and right, else the datagram is not ICE and is dropped.</item>
+/// <item>Unknown comprehension-required attributes (below 0x8000) get 420 with UNKNOWN-ATTRIBUTES
+/// (RFC 8489 section 6.3.1); browsers put their own attributes in the optional range.</item>
 /// <item>ICE-CONTROLLED in a request means the peer also thinks it is controlled: a role conflict.
 /// RFC 8445 section 7.3.1.1 has the controlled agent answer 487 when its tiebreaker is not
 /// smaller, or else switch to controlling; a lite agent can never switch, so it always answers 487
@@ -38,6 +40,7 @@ namespace Appliance.Net.Ice;
 public sealed class IceLiteAgent : IDatagramHandler, IDisposable
 {
     private const int MaxUfragChars = 256;
+    private const int MaxUnknownAttributesListed = 16;
 
     private readonly IDatagramSender _sender;
     private readonly IceLiteAgentOptions _options;
@@ -55,6 +58,7 @@ public sealed class IceLiteAgent : IDatagramHandler, IDisposable
     private long _unknownUfragDropped;
     private long _authenticationFailures;
     private long _roleConflicts;
+    private long _unknownAttributeRequests;
     private long _sendFailures;
     private long _consentExpirations;
 
@@ -98,6 +102,9 @@ public sealed class IceLiteAgent : IDatagramHandler, IDisposable
 
     /// <summary>Requests with ICE-CONTROLLED, answered 487.</summary>
     public long RoleConflicts => Interlocked.Read(ref _roleConflicts);
+
+    /// <summary>Authenticated requests with unknown comprehension-required attributes, answered 420.</summary>
+    public long UnknownAttributeRequests => Interlocked.Read(ref _unknownAttributeRequests);
 
     /// <summary>Responses that could not be written or sent.</summary>
     public long SendFailures => Interlocked.Read(ref _sendFailures);
@@ -235,6 +242,17 @@ public sealed class IceLiteAgent : IDatagramHandler, IDisposable
             return;
         }
 
+        // RFC 8489 section 6.3.1: "Once the authentication checks are done, the STUN agent MUST
+        // check for unknown comprehension-required attributes" and answer 420 listing them.
+        Span<ushort> unknown = stackalloc ushort[MaxUnknownAttributesListed];
+        int unknownCount = FindUnknownComprehensionRequired(request, unknown);
+        if (unknownCount > 0)
+        {
+            Interlocked.Increment(ref _unknownAttributeRequests);
+            SendError(request, remoteAddress, StunErrorCode.UnknownAttribute, session.PasswordKey, unknown[..unknownCount]);
+            return;
+        }
+
         if (request.TryGetIceControlled(out _))
         {
             Interlocked.Increment(ref _roleConflicts);
@@ -294,10 +312,31 @@ public sealed class IceLiteAgent : IDatagramHandler, IDisposable
         }
     }
 
-    private void SendError(StunMessage request, SocketAddress remoteAddress, int errorCode, ReadOnlySpan<byte> key)
+    /// <summary>
+    /// Writes into <paramref name="unknown"/> the comprehension-required attribute types (below
+    /// 0x8000) of the request that an ICE check has no business carrying; returns how many.
+    /// </summary>
+    private static int FindUnknownComprehensionRequired(StunMessage request, Span<ushort> unknown)
+    {
+        int count = 0;
+        foreach (StunAttribute attribute in request.Attributes)
+        {
+            bool understood = attribute.Type is StunAttributeType.Username or StunAttributeType.MessageIntegrity
+                or StunAttributeType.MessageIntegritySha256 or StunAttributeType.Priority or StunAttributeType.UseCandidate;
+            if (!understood && StunAttributeType.IsComprehensionRequired(attribute.Type)
+                && count < unknown.Length && !unknown[..count].Contains(attribute.Type))
+            {
+                unknown[count++] = attribute.Type;
+            }
+        }
+
+        return count;
+    }
+
+    private void SendError(StunMessage request, SocketAddress remoteAddress, int errorCode, ReadOnlySpan<byte> key, ReadOnlySpan<ushort> unknownAttributes = default)
     {
         Span<byte> buffer = stackalloc byte[IceBindingResponses.MaxLength];
-        int length = IceBindingResponses.WriteError(buffer, request.TransactionId, errorCode, key, _options.Software);
+        int length = IceBindingResponses.WriteError(buffer, request.TransactionId, errorCode, key, _options.Software, unknownAttributes);
         if (length == 0 || !_sender.TrySend(buffer[..length], remoteAddress))
         {
             Interlocked.Increment(ref _sendFailures);

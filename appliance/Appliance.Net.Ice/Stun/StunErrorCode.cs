@@ -9,6 +9,9 @@ public static class StunErrorCode
     /// <summary>The request did not contain the correct credentials.</summary>
     public const int Unauthenticated = 401;
 
+    /// <summary>The request has comprehension-required attributes the server does not understand (RFC 8489 section 6.3.1).</summary>
+    public const int UnknownAttribute = 420;
+
     /// <summary>ICE role conflict: the client should switch role (RFC 8445 section 7.3.1.1).</summary>
     public const int RoleConflict = 487;
 
@@ -17,6 +20,7 @@ public static class StunErrorCode
     {
         BadRequest => "Bad Request",
         Unauthenticated => "Unauthenticated",
+        UnknownAttribute => "Unknown Attribute",
         RoleConflict => "Role Conflict",
         _ => "Error",
     };

@@ -122,6 +122,21 @@ public ref struct StunMessageWriter
         Encoding.UTF8.GetBytes(reasonPhrase, target[4..]);
     }
 
+    /// <summary>UNKNOWN-ATTRIBUTES (RFC 8489 section 14.9): the 16-bit types the server did not understand.</summary>
+    public void AddUnknownAttributes(scoped ReadOnlySpan<ushort> types)
+    {
+        Span<byte> target = Reserve(StunAttributeType.UnknownAttributes, types.Length * 2);
+        if (_overflowed)
+        {
+            return;
+        }
+
+        for (int i = 0; i < types.Length; i++)
+        {
+            BinaryPrimitives.WriteUInt16BigEndian(target.Slice(i * 2, 2), types[i]);
+        }
+    }
+
     /// <summary>XOR-MAPPED-ADDRESS (RFC 8489 section 14.2) of a received datagram's source; IPv4-mapped addresses are written as IPv4.</summary>
     public void AddXorMappedAddress(SocketAddress address)
     {

@@ -16,7 +16,8 @@ internal static class BindingRequests
         bool includeRole = true,
         bool includeUsername = true,
         bool includeIntegrity = true,
-        byte[]? transactionId = null)
+        byte[]? transactionId = null,
+        ushort extraAttribute = 0)
     {
         transactionId ??= RandomNumberGenerator.GetBytes(12);
         var buffer = new byte[512];
@@ -39,6 +40,11 @@ internal static class BindingRequests
         if (useCandidate)
         {
             writer.AddUseCandidate();
+        }
+
+        if (extraAttribute != 0)
+        {
+            writer.AddAttribute(extraAttribute, [1, 2, 3, 4]);
         }
 
         if (includeIntegrity)

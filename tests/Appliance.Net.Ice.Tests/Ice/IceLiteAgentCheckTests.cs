@@ -146,6 +146,39 @@ public class IceLiteAgentCheckTests
     }
 
     [Fact]
+    public void An_unknown_comprehension_required_attribute_gets_420_listing_it()
+    {
+        using var box = new IceLiteAgentFixture();
+        box.Agent.CreateSession(Credentials);
+        FakeBrowser browser = box.Browser("192.0.2.1", 50000);
+
+        browser.Send(box.Box, BindingRequests.Build(Credentials.Ufrag, "brws", Credentials.Password, extraAttribute: 0x0031));
+
+        Assert.True(StunMessage.TryParse(Assert.Single(browser.Received.All).Data, out StunMessage message));
+        Assert.True(message.TryGetErrorCode(out int code, out _));
+        Assert.Equal(StunErrorCode.UnknownAttribute, code);
+        Assert.True(message.TryGetAttribute(StunAttributeType.UnknownAttributes, out ReadOnlySpan<byte> unknown));
+        Assert.Equal([0x00, 0x31], unknown.ToArray());
+        Assert.True(message.VerifyMessageIntegrity(Encoding.UTF8.GetBytes(Credentials.Password)));
+        Assert.Equal(1, box.Agent.UnknownAttributeRequests);
+        Assert.False(box.Agent.TryGetSessionByAddress(browser.Address, out _));
+    }
+
+    [Fact]
+    public void An_unknown_comprehension_optional_attribute_is_ignored()
+    {
+        using var box = new IceLiteAgentFixture();
+        box.Agent.CreateSession(Credentials);
+        FakeBrowser browser = box.Browser("192.0.2.1", 50000);
+
+        // 0xC057: Chrome's GOOG-NETWORK-INFO.
+        browser.Send(box.Box, BindingRequests.Build(Credentials.Ufrag, "brws", Credentials.Password, extraAttribute: 0xC057));
+
+        Assert.True(StunMessage.TryParse(Assert.Single(browser.Received.All).Data, out StunMessage message));
+        Assert.Equal(StunMessageClass.SuccessResponse, message.Class);
+    }
+
+    [Fact]
     public void A_bad_fingerprint_is_dropped_and_counted()
     {
         using var box = new IceLiteAgentFixture();
