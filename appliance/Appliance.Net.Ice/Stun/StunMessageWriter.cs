@@ -68,7 +68,7 @@ public ref struct StunMessageWriter
     {
         int length = Encoding.UTF8.GetByteCount(receiverUfrag) + 1 + Encoding.UTF8.GetByteCount(senderUfrag);
         Span<byte> target = Reserve(StunAttributeType.Username, length);
-        if (target.IsEmpty && length > 0)
+        if (_overflowed)
         {
             return;
         }
@@ -85,7 +85,7 @@ public ref struct StunMessageWriter
     public void AddPriority(uint priority)
     {
         Span<byte> target = Reserve(StunAttributeType.Priority, 4);
-        if (!target.IsEmpty)
+        if (!_overflowed)
         {
             BinaryPrimitives.WriteUInt32BigEndian(target, priority);
         }
@@ -110,7 +110,7 @@ public ref struct StunMessageWriter
 
         int reasonLength = Encoding.UTF8.GetByteCount(reasonPhrase);
         Span<byte> target = Reserve(StunAttributeType.ErrorCode, 4 + reasonLength);
-        if (target.IsEmpty)
+        if (_overflowed)
         {
             return;
         }
@@ -167,7 +167,7 @@ public ref struct StunMessageWriter
     {
         int offset = _length;
         Span<byte> target = Reserve(StunAttributeType.MessageIntegrity, StunMessageIntegrity.Length);
-        if (!target.IsEmpty)
+        if (!_overflowed)
         {
             StunMessageIntegrity.Compute(_buffer, offset, key, target);
         }
@@ -178,7 +178,7 @@ public ref struct StunMessageWriter
     {
         int offset = _length;
         Span<byte> target = Reserve(StunAttributeType.Fingerprint, 4);
-        if (!target.IsEmpty)
+        if (!_overflowed)
         {
             BinaryPrimitives.WriteUInt32BigEndian(target, StunFingerprint.Compute(_buffer, offset));
         }
@@ -187,7 +187,7 @@ public ref struct StunMessageWriter
     private void AddXorMappedAddress(scoped ReadOnlySpan<byte> address, int port)
     {
         Span<byte> target = Reserve(StunAttributeType.XorMappedAddress, StunXorAddress.ValueLength(address.Length));
-        if (!target.IsEmpty)
+        if (!_overflowed)
         {
             StunXorAddress.Write(target, address, port, _buffer);
         }
@@ -196,7 +196,7 @@ public ref struct StunMessageWriter
     private void AddText(ushort type, scoped ReadOnlySpan<char> text)
     {
         Span<byte> target = Reserve(type, Encoding.UTF8.GetByteCount(text));
-        if (!target.IsEmpty)
+        if (!_overflowed)
         {
             Encoding.UTF8.GetBytes(text, target);
         }
@@ -205,7 +205,7 @@ public ref struct StunMessageWriter
     private void AddUInt64(ushort type, ulong value)
     {
         Span<byte> target = Reserve(type, 8);
-        if (!target.IsEmpty)
+        if (!_overflowed)
         {
             BinaryPrimitives.WriteUInt64BigEndian(target, value);
         }
@@ -213,7 +213,7 @@ public ref struct StunMessageWriter
 
     /// <summary>
     /// Writes the attribute header, zeroes the padding, updates the message length, and returns
-    /// the value's bytes (empty on overflow).
+    /// the value's bytes (empty on overflow, which also sets <see cref="Overflowed"/>).
     /// </summary>
     private Span<byte> Reserve(ushort type, int valueLength)
     {
