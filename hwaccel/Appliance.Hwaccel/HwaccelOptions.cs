@@ -30,7 +30,7 @@ public sealed class HwaccelOptions
     /// <summary>Overrides of <see cref="DecoderPreference"/> for VP8.</summary>
     public List<string>? Vp8DecoderPreference { get; set; }
 
-    /// <summary>Hardware encoders that fail at run time are replaced by software ones.</summary>
+    /// <summary>Hardware encoders and decoders that fail at run time are replaced by software ones.</summary>
     public bool FallBackToSoftware { get; set; } = true;
 
     /// <summary>V4L2 memory-to-memory encoder node (Raspberry Pi 4 bcm2835-codec: /dev/video11).</summary>

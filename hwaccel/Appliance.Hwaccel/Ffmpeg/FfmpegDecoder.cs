@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Appliance.Hwaccel.Codecs;
 using Appliance.Hwaccel.Frames;
-using Appliance.Hwaccel.H264;
 using Appliance.Hwaccel.Native;
 using Microsoft.Extensions.Logging;
 
@@ -58,7 +57,7 @@ public sealed unsafe partial class FfmpegDecoder : IVideoDecoder
 
     public DecodeStatus Decode(ReadOnlySpan<byte> encoded, long timestamp)
     {
-        bool keyframe = IsKeyframe(encoded);
+        bool keyframe = Keyframe.IsKeyframe(Codec, encoded);
         if (KeyframeNeeded && !keyframe)
         {
             SkippedFrames++;
@@ -99,9 +98,6 @@ public sealed unsafe partial class FfmpegDecoder : IVideoDecoder
         }
         _handle.Dispose();
     }
-
-    private bool IsKeyframe(ReadOnlySpan<byte> encoded) =>
-        Codec == VideoCodec.H264 ? AnnexBReader.ContainsIdr(encoded) : Vp8FrameHeader.IsKeyframe(encoded);
 
     /// <summary>Copies every finished picture out; false when the decoder reported a corrupt one.</summary>
     private bool Drain()

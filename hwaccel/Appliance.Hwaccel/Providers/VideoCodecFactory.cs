@@ -9,7 +9,8 @@ namespace Appliance.Hwaccel.Providers;
 /// Hands out encoders and decoders from the most preferred provider that the probe found present
 /// for the codec, direction and size (<see cref="HwaccelOptions"/> preference lists), falling back
 /// down the list when one fails to open. Hardware encoders are wrapped in a
-/// <see cref="FallbackVideoEncoder"/> so a run-time failure moves to software without the caller noticing.
+/// <see cref="FallbackVideoEncoder"/> and hardware decoders in a <see cref="FallbackVideoDecoder"/>, so a
+/// run-time failure moves to software without the caller noticing.
 /// </summary>
 public sealed partial class VideoCodecFactory
 {
@@ -88,7 +89,12 @@ public sealed partial class VideoCodecFactory
             {
                 IVideoDecoder decoder = provider.CreateDecoder(codec, pool);
                 LogChosen(_logger, provider.Name, codec, CodecDirection.Decode);
-                return decoder;
+                if (!provider.IsHardware || !_options.FallBackToSoftware || Software is null)
+                {
+                    return decoder;
+                }
+                IVideoCodecProvider software = Software;
+                return new FallbackVideoDecoder(decoder, () => software.CreateDecoder(codec, pool), _loggers.CreateLogger<FallbackVideoDecoder>());
             }
             catch (VideoCodecException ex)
             {
