@@ -77,6 +77,25 @@ public class UdpTransportTests
     }
 
     [Fact]
+    public async Task An_IPv4_only_socket_sends_to_an_IPv4_mapped_address()
+    {
+        await using var transport = new UdpTransport(
+            new UdpTransportOptions { Port = 0, BindAddress = IPAddress.Loopback }, NullLogger<UdpTransport>.Instance);
+        transport.Start(new RecordingHandler());
+        using var client = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        client.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        int clientPort = ((IPEndPoint)client.LocalEndPoint!).Port;
+
+        bool sent = transport.TrySend([43], new IPEndPoint(IPAddress.Parse("::ffff:127.0.0.1"), clientPort).Serialize());
+        var reply = new byte[4];
+        int length = await client.ReceiveAsync(reply).WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(AddressFamily.InterNetwork, transport.LocalEndPoint.AddressFamily);
+        Assert.True(sent);
+        Assert.Equal([43], reply[..length]);
+    }
+
+    [Fact]
     public async Task An_oversized_datagram_is_dropped_and_counted()
     {
         await using var transport = new UdpTransport(new UdpTransportOptions { Port = 0, MaxDatagramSize = 100 }, NullLogger<UdpTransport>.Instance);
