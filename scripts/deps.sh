@@ -7,7 +7,7 @@ set -euo pipefail
 RUNTIME_PACKAGES=(ca-certificates curl gcc make pkg-config libc6-dev
   libavcodec-dev libavutil-dev libswscale-dev libopus0 libsrtp2-1)
 # Tests: the real browsers, the ffmpeg CLI as a reference, network namespaces, systemd's tools.
-TEST_PACKAGES=(chromium firefox-esr ffmpeg iproute2 systemd fonts-dejavu-core)
+TEST_PACKAGES=(chromium firefox-esr ffmpeg openssl iproute2 systemd fonts-dejavu-core)
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 

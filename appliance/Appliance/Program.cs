@@ -8,5 +8,13 @@ if (builder is null)
     return 2;
 }
 
-await ApplianceHost.Build(builder).RunAsync();
-return 0;
+try
+{
+    await ApplianceHost.Build(builder).RunAsync();
+    return 0;
+}
+catch (Exception e) when (StartupErrors.Describe(e) is { } sentence)
+{
+    Console.Error.WriteLine("appliance: cannot start: " + sentence);
+    return 2;
+}

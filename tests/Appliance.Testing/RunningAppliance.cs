@@ -40,6 +40,7 @@ public sealed class RunningAppliance : IAsyncDisposable
             $"--Appliance:HttpsPort={httpsPort}",
             $"--Appliance:HttpPort={httpPort}",
             "--Appliance:ListenAddress=127.0.0.1",
+            "--Media:UdpPort=0",
             "--Logging:LogLevel:Default=Warning",
             .. extraArgs,
         ];

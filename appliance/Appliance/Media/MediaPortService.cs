@@ -51,8 +51,19 @@ public static class MediaServices
     {
         services.AddOptions<MediaPortOptions>().Bind(configuration.GetSection(MediaPortOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MediaPortOptions>, MediaPortOptionsValidator>();
-        services.AddSingleton(sp => new MediaPort(sp.GetRequiredService<IOptions<MediaPortOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<MediaPortOptions>>().Value;
+            try
+            {
+                return new MediaPort(options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>());
+            }
+            catch (System.Net.Sockets.SocketException e) when (e.SocketErrorCode == System.Net.Sockets.SocketError.AddressAlreadyInUse)
+            {
+                throw new Hosting.StartupException(
+                    $"{MediaPortOptions.SectionName}:UdpPort {options.UdpPort} is already in use by another program; stop that program or choose another port.", e);
+            }
+        });
         services.AddHostedService<MediaPortService>();
         return services;
     }

@@ -62,3 +62,32 @@ public sealed class ConfigurationTests
         Assert.Equal("appliance: configuration error: Appliance:HttpsPort is 99999; it must be a TCP port from 1 to 65535.", stderr.Trim());
     }
 }
+
+public sealed class StartupFailureTests
+{
+    [Fact]
+    public async Task A_media_port_in_use_stops_start_up_with_one_line_naming_the_setting()
+    {
+        using var squatter = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.IPv6Any, 0));
+        var port = ((System.Net.IPEndPoint)squatter.Client.LocalEndPoint!).Port;
+        var program = Path.Combine(AppContext.BaseDirectory, "appliance.dll");
+        var state = Directory.CreateTempSubdirectory("appliance-port-").FullName;
+        var start = new ProcessStartInfo("dotnet", [program, $"--Media:UdpPort={port}", $"--Appliance:StateDirectory={state}",
+            $"--Appliance:HttpsPort={Appliance.Testing.RunningAppliance.FreeTcpPort()}", "--Appliance:HttpPort=0", "--Appliance:ListenAddress=127.0.0.1"])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        await stdout;
+        Directory.Delete(state, true);
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Equal($"appliance: cannot start: Media:UdpPort {port} is already in use by another program; stop that program or choose another port.", stderr.Trim());
+    }
+}
