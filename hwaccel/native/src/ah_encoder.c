@@ -26,8 +26,9 @@ struct ah_encoder {
 
 /* Which wrappers re-read AVCodecContext.bit_rate between frames.
  * libx264.c reconfig_encoder() compares bit_rate with the x264 parameters before each frame
- * and calls x264_encoder_reconfig (FFmpeg >= 2.x); nvenc.c reconfig_encoder() does the same
- * when the driver reports dynamic bitrate support. libvpxenc (5.1) and v4l2m2m do not. */
+ * (and rc_max_rate / rc_buffer_size against the VBV) and calls x264_encoder_reconfig; nvenc.c
+ * reconfig_encoder() does the same when the driver reports dynamic bitrate support.
+ * libvpxenc (checked on 5.1: the output rate does not move) and v4l2m2m do not. */
 static int codec_has_live_bitrate(const char *name)
 {
     return strcmp(name, "libx264") == 0 || strcmp(name, "h264_nvenc") == 0;
@@ -258,9 +259,13 @@ int ah_encoder_set_bitrate(ah_encoder *enc, int bitrate)
         return AH_EINVAL;
     if (!enc->live_bitrate)
         return AH_ENEEDS_REOPEN;
+    /* The VBV keeps its length in time (one second at the new rate), or a lower rate would
+     * inherit a buffer several seconds long and burst. */
     enc->ctx->bit_rate = bitrate;
     if (enc->ctx->rc_max_rate > 0)
         enc->ctx->rc_max_rate = bitrate;
+    if (enc->ctx->rc_buffer_size > 0)
+        enc->ctx->rc_buffer_size = bitrate;
     return AH_OK;
 }
 

@@ -30,6 +30,7 @@ FfmpegLog.RouteTo(NullLoggerFactory.Instance, Microsoft.Extensions.Logging.LogLe
 var software = new SoftwareProvider(NullLoggerFactory.Instance);
 var pool = new VideoFramePool(DistinctFrames + 8);
 string work = Directory.CreateTempSubdirectory("hwaccel-bench").FullName;
+var commands = new List<string>();
 try
 {
     foreach (BenchCase bench in cases)
@@ -51,6 +52,7 @@ try
         string cliInput = $"-f rawvideo -pix_fmt yuv420p -s {bench.Width}x{bench.Height} -r {BenchCase.FrameRate} -stream_loop {loops} -i {raw}";
         Timing cliEncode = Timing.Best(Enumerable.Range(0, runs).Select(_ => FfmpegCli.Run($"{cliInput} {bench.CliEncoderArguments()} -f null -")));
         Print(bench, "encode", shimEncode, cliEncode);
+        commands.Add($"ffmpeg -benchmark {cliInput} {bench.CliEncoderArguments()} -f null -");
 
         string encoded = Path.Combine(work, $"encoded.{bench.EncodedExtension}");
         if (bench.Codec == VideoCodec.H264)
@@ -66,6 +68,7 @@ try
         Timing cliDecode = Timing.Best(Enumerable.Range(0, runs).Select(_ =>
             FfmpegCli.Run($"-threads 1 -flags +low_delay -c:v {bench.CliDecoderName} -i {encoded} -f null -")));
         Print(bench, "decode", shimDecode, cliDecode);
+        commands.Add($"ffmpeg -benchmark -threads 1 -flags +low_delay -c:v {bench.CliDecoderName} -i {encoded} -f null -");
 
         input.ForEach(f => f.Dispose());
     }
@@ -74,6 +77,10 @@ finally
 {
     Directory.Delete(work, recursive: true);
 }
+
+Console.WriteLine();
+Console.WriteLine("ffmpeg CLI commands run (the shim opens the same encoders with the same AVOptions):");
+commands.ForEach(c => Console.WriteLine("  " + c));
 
 static void Print(BenchCase bench, string op, Timing shim, Timing cli)
 {
