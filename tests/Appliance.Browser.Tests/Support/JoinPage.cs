@@ -20,8 +20,16 @@ public sealed class JoinPage(BrowserParticipant participant)
     /// <summary>Waits for the box's welcome: join.js then sets <c>document.body.dataset.connectionId</c>.</summary>
     public async Task<string> WaitForConnectionIdAsync()
     {
-        var handle = await Participant.Page.WaitForFunctionAsync("() => document.body.dataset.connectionId || false");
-        return await handle.JsonValueAsync<string>();
+        try
+        {
+            var handle = await Participant.Page.WaitForFunctionAsync("() => document.body.dataset.connectionId || false");
+            return await handle.JsonValueAsync<string>();
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{Participant} was never welcomed. Status: \"{await StatusAsync()}\"; "
+                + $"error: \"{await VisibleErrorAsync()}\"; console: {string.Join(" | ", Participant.ConsoleMessages)}", e);
+        }
     }
 
     public Task<string> StatusAsync() => Participant.Page.Locator("#status").InnerTextAsync();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Appliance.Testing.FakeMedia;
 using Microsoft.Playwright;
 
@@ -9,6 +10,8 @@ namespace Appliance.Testing.Browsers;
 /// </summary>
 public sealed class BrowserParticipant : IAsyncDisposable
 {
+    private readonly ConcurrentQueue<string> _console = new();
+
     internal BrowserParticipant(BrowserKind kind, FakeParticipantMedia media, IBrowserContext context, IPage page, string profileDirectory)
     {
         Kind = kind;
@@ -16,6 +19,8 @@ public sealed class BrowserParticipant : IAsyncDisposable
         Context = context;
         Page = page;
         ProfileDirectory = profileDirectory;
+        page.Console += (_, message) => _console.Enqueue($"{message.Type}: {message.Text}");
+        page.PageError += (_, error) => _console.Enqueue($"uncaught: {error}");
     }
 
     public BrowserKind Kind { get; }
@@ -23,6 +28,9 @@ public sealed class BrowserParticipant : IAsyncDisposable
     public IBrowserContext Context { get; }
     public IPage Page { get; }
     public string ProfileDirectory { get; }
+
+    /// <summary>What the page wrote to its console and its uncaught errors, oldest first: put it in failure messages.</summary>
+    public IReadOnlyCollection<string> ConsoleMessages => _console.ToArray();
 
     /// <summary>Opens <paramref name="pathAndQuery"/> on the trusted site (the box) and waits for the load event.</summary>
     public Task<IResponse?> GotoAsync(TrustedSite site, string pathAndQuery = "/") =>

@@ -53,7 +53,7 @@ public static class VideoProbe
     /// <paramref name="maxSpread"/>) brighter than <paramref name="minimumLuma"/>: a live picture, not black.
     /// </summary>
     public static Task<VideoSample> WaitForFlatColourAsync(IPage page, string selector, VideoRegion region,
-        double maxSpread = 12, double minimumLuma = 24) =>
+        double maxSpread = VideoSample.FlatSpread, double minimumLuma = VideoSample.BlackLuma) =>
         WaitForSampleAsync(page, selector, region,
             "s.Spread <= p.maxSpread && 0.299 * s.R + 0.587 * s.G + 0.114 * s.B > p.minimumLuma",
             new { maxSpread, minimumLuma },

@@ -8,9 +8,15 @@ namespace Appliance.Testing.Browsers;
 /// </summary>
 public sealed record VideoSample(RgbColour Mean, double Spread, int VideoWidth, int VideoHeight)
 {
-    public bool IsFlat(double maxSpread = 12) => Spread <= maxSpread;
+    /// <summary>Largest channel standard deviation of a flat picture after video coding and scaling.</summary>
+    public const double FlatSpread = 12;
 
-    public bool IsBlack(double maxLuma = 24) => Mean.Luma <= maxLuma;
+    /// <summary>Luma (0-255) at or below which a picture counts as black.</summary>
+    public const double BlackLuma = 24;
+
+    public bool IsFlat(double maxSpread = FlatSpread) => Spread <= maxSpread;
+
+    public bool IsBlack(double maxLuma = BlackLuma) => Mean.Luma <= maxLuma;
 
     public override string ToString() => $"{Mean} ± {Spread:F1} in a {VideoWidth}x{VideoHeight} video";
 }
