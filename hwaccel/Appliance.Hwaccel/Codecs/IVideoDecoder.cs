@@ -27,6 +27,14 @@ public interface IVideoDecoder : IDisposable
     /// <summary>Raised (on the decoding thread) when the picture size changes, including the first picture.</summary>
     event Action<VideoResolution>? ResolutionChanged;
 
+    /// <summary>
+    /// The caller knows frames were lost or cut short before reaching the decoder (a gap in RTP sequence
+    /// numbers, a frame without its marker packet). Interframes are dropped from now until the next
+    /// keyframe and <see cref="KeyframeNeeded"/> turns true. Needed for VP8 above all: its last token
+    /// partition has no length field, so a truncated frame decodes into garbage without any error.
+    /// </summary>
+    void RequireKeyframe();
+
     /// <summary>Feeds one encoded frame (a whole access unit / VP8 frame).</summary>
     DecodeStatus Decode(ReadOnlySpan<byte> encoded, long timestamp);
 

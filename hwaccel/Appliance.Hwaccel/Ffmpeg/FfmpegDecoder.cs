@@ -55,6 +55,8 @@ public sealed unsafe partial class FfmpegDecoder : IVideoDecoder
 
     public event Action<VideoResolution>? ResolutionChanged;
 
+    public void RequireKeyframe() => KeyframeNeeded = true;
+
     public DecodeStatus Decode(ReadOnlySpan<byte> encoded, long timestamp)
     {
         bool keyframe = Keyframe.IsKeyframe(Codec, encoded);

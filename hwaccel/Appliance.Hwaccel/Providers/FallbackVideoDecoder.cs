@@ -43,6 +43,8 @@ public sealed partial class FallbackVideoDecoder : IVideoDecoder
 
     public event Action<VideoResolution>? ResolutionChanged;
 
+    public void RequireKeyframe() => _current.RequireKeyframe();
+
     public DecodeStatus Decode(ReadOnlySpan<byte> encoded, long timestamp)
     {
         DecodeStatus status = _current.Decode(encoded, timestamp);

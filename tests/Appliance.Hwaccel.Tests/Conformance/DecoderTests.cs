@@ -95,6 +95,39 @@ public sealed class DecoderTests
         Assert.True(decoder.CorruptFrames >= 1);
     }
 
+    [Fact]
+    public void SoftwareH264NoticesTheTruncationAndShowsNoDamagedPicture()
+    {
+        var stream = SoftwareStream(VideoCodec.H264, 320, 240, 20, gop: 15);
+        using IVideoDecoder decoder = ProbeResults.Provider("software").CreateDecoder(VideoCodec.H264, CodecRun.Pool);
+        var damaged = stream.Select(s => s.Index == 5 ? s with { Data = s.Data[..(s.Data.Length / 3)] } : s).ToList();
+
+        var pictures = CodecRun.Decode(decoder, damaged.Take(10));
+        Assert.True(decoder.KeyframeNeeded);
+        Assert.True(decoder.CorruptFrames >= 1);
+        pictures.AddRange(CodecRun.Decode(decoder, damaged.Skip(10)));
+
+        Assert.Equal([0, 1, 2, 3, 4, 15, 16, 17, 18, 19], pictures.Select(p => p.Index));
+        pictures.ForEach(p => p.Frame.Dispose());
+    }
+
+    [ProviderTheory(CodecDirection.Decode)]
+    [MemberData(nameof(Decoders))]
+    public void AfterALossTheCallerReportsNothingIsShownUntilTheKeyframe(string provider, VideoCodec codec)
+    {
+        var stream = SoftwareStream(codec, 320, 240, 20, gop: 10);
+        using IVideoDecoder decoder = ProbeResults.Provider(provider).CreateDecoder(codec, CodecRun.Pool);
+        var pictures = CodecRun.Decode(decoder, stream.Take(4));
+        decoder.RequireKeyframe(); // frame 4 lost in the network
+        Assert.True(decoder.KeyframeNeeded);
+        Assert.Equal(DecodeStatus.WaitingForKeyframe, decoder.Decode(stream[5].Data, stream[5].Timestamp));
+        pictures.AddRange(CodecRun.Decode(decoder, stream.Skip(6)));
+
+        Assert.Equal([0, 1, 2, 3, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19], pictures.Select(p => p.Index));
+        Assert.False(decoder.KeyframeNeeded);
+        pictures.ForEach(p => p.Frame.Dispose());
+    }
+
     [Theory]
     [InlineData(VideoCodec.H264)]
     [InlineData(VideoCodec.Vp8)]

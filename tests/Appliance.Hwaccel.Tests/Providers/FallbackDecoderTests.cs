@@ -66,6 +66,8 @@ public sealed class FallbackDecoderTests
 
         public event Action<VideoResolution>? ResolutionChanged { add { } remove { } }
 
+        public void RequireKeyframe() { }
+
         public DecodeStatus Decode(ReadOnlySpan<byte> encoded, long timestamp)
         {
             CorruptFrames++;
