@@ -22,6 +22,9 @@ internal static unsafe partial class NativeMethods
     public static partial int ah_codec_exists(string name, int isEncoder);
 
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int ah_codec_check_options(string name, int isEncoder, string? options, byte* err, int errCap);
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int ah_hwdevice_probe(string type, string? device, byte* err, int errCap);
 
     [LibraryImport(Library)]

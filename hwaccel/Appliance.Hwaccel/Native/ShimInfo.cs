@@ -22,6 +22,18 @@ public static unsafe class ShimInfo
     /// <summary>Whether this FFmpeg build lists an encoder or decoder of that name (listing is not working: see the probe).</summary>
     public static bool CodecExists(string ffmpegName, bool encoder) => NativeMethods.ah_codec_exists(ffmpegName, encoder ? 1 : 0) == 1;
 
+    /// <summary>
+    /// Checks an AVOptions string ("key=value;…") against a codec's option table without opening it:
+    /// null when every option exists and its value is accepted, otherwise the first problem.
+    /// </summary>
+    public static string? CheckOptions(string ffmpegName, bool encoder, string options)
+    {
+        byte* err = stackalloc byte[NativeMethods.ErrorCapacity];
+        err[0] = 0;
+        int result = NativeMethods.ah_codec_check_options(ffmpegName, encoder ? 1 : 0, options, err, NativeMethods.ErrorCapacity);
+        return result == 0 ? null : NativeMethods.ReadError(new ReadOnlySpan<byte>(err, NativeMethods.ErrorCapacity));
+    }
+
     /// <summary>Tries to open a hardware device ("vaapi", "/dev/dri/renderD128"). Null when it opens, else why not.</summary>
     public static string? TryOpenHardwareDevice(string type, string? device)
     {

@@ -26,9 +26,11 @@ public abstract class FfmpegProvider : IVideoCodecProvider
 
     public virtual bool IsHardware => true;
 
-    protected abstract IReadOnlyList<FfmpegEncoderRecipe> Encoders { get; }
+    /// <summary>How each codec is encoded (one recipe per codec).</summary>
+    public abstract IReadOnlyList<FfmpegEncoderRecipe> Encoders { get; }
 
-    protected abstract IReadOnlyList<FfmpegDecoderRecipe> Decoders { get; }
+    /// <summary>How each codec is decoded (one recipe per codec).</summary>
+    public abstract IReadOnlyList<FfmpegDecoderRecipe> Decoders { get; }
 
     /// <summary>Device nodes (or files) that must exist for this direction, e.g. /dev/video11.</summary>
     protected virtual IEnumerable<string> RequiredPaths(CodecDirection direction) => [];

@@ -21,12 +21,12 @@ public sealed class NvidiaProvider : FfmpegProvider
 
     public override string Name => ProviderName;
 
-    protected override IReadOnlyList<FfmpegEncoderRecipe> Encoders { get; } =
+    public override IReadOnlyList<FfmpegEncoderRecipe> Encoders { get; } =
     [
         new(ProviderName, VideoCodec.H264, "h264_nvenc", EncoderOptions, MaxWidth: 4096, MaxHeight: 4096),
     ];
 
-    protected override IReadOnlyList<FfmpegDecoderRecipe> Decoders { get; } =
+    public override IReadOnlyList<FfmpegDecoderRecipe> Decoders { get; } =
     [
         new(ProviderName, VideoCodec.H264, "h264_cuvid", "surfaces=8"),
         new(ProviderName, VideoCodec.Vp8, "vp8_cuvid", "surfaces=8"),

@@ -20,14 +20,14 @@ public sealed class NvmpiProvider : FfmpegProvider
 
     public override string Name => ProviderName;
 
-    protected override IReadOnlyList<FfmpegEncoderRecipe> Encoders { get; } =
+    public override IReadOnlyList<FfmpegEncoderRecipe> Encoders { get; } =
     [
         // The nvmpi wrapper's options differ between forks; rely on AVCodecContext fields only
         // (bit_rate, gop_size, max_b_frames = 0, set by the shim).
         new(ProviderName, VideoCodec.H264, "h264_nvmpi", _ => "", MaxWidth: 4096, MaxHeight: 4096),
     ];
 
-    protected override IReadOnlyList<FfmpegDecoderRecipe> Decoders { get; } =
+    public override IReadOnlyList<FfmpegDecoderRecipe> Decoders { get; } =
     [
         new(ProviderName, VideoCodec.H264, "h264_nvmpi"),
         new(ProviderName, VideoCodec.Vp8, "vp8_nvmpi"),

@@ -22,14 +22,14 @@ public sealed class SoftwareProvider : FfmpegProvider
 
     public override bool IsHardware => false;
 
-    protected override IReadOnlyList<FfmpegEncoderRecipe> Encoders { get; } =
+    public override IReadOnlyList<FfmpegEncoderRecipe> Encoders { get; } =
     [
         new(ProviderName, VideoCodec.H264, "libx264", X264Options),
         new(ProviderName, VideoCodec.Vp8, "libvpx", VpxOptions),
     ];
 
     // One thread per decoder, and no frame threading (it adds a frame of delay per thread).
-    protected override IReadOnlyList<FfmpegDecoderRecipe> Decoders { get; } =
+    public override IReadOnlyList<FfmpegDecoderRecipe> Decoders { get; } =
     [
         new(ProviderName, VideoCodec.H264, "h264", "threads=1"),
         new(ProviderName, VideoCodec.Vp8, "vp8", "threads=1"),

@@ -34,15 +34,16 @@ public sealed class V4l2M2mProvider : FfmpegProvider
         ];
         Decoders =
         [
-            new(ProviderName, VideoCodec.H264, "h264_v4l2m2m", "num_capture_buffers=8", MaxWidth: 1920, MaxHeight: 1088),
+            // The decoder's own default of 20 capture buffers is also its minimum.
+            new(ProviderName, VideoCodec.H264, "h264_v4l2m2m", "", MaxWidth: 1920, MaxHeight: 1088),
         ];
     }
 
     public override string Name => ProviderName;
 
-    protected override IReadOnlyList<FfmpegEncoderRecipe> Encoders { get; }
+    public override IReadOnlyList<FfmpegEncoderRecipe> Encoders { get; }
 
-    protected override IReadOnlyList<FfmpegDecoderRecipe> Decoders { get; }
+    public override IReadOnlyList<FfmpegDecoderRecipe> Decoders { get; }
 
     protected override IEnumerable<string> RequiredPaths(CodecDirection direction) =>
         [direction == CodecDirection.Encode ? _options.V4l2EncoderDevice : _options.V4l2DecoderDevice];

@@ -38,9 +38,9 @@ public sealed class VaapiProvider : FfmpegProvider
 
     public override string Name => ProviderName;
 
-    protected override IReadOnlyList<FfmpegEncoderRecipe> Encoders { get; }
+    public override IReadOnlyList<FfmpegEncoderRecipe> Encoders { get; }
 
-    protected override IReadOnlyList<FfmpegDecoderRecipe> Decoders { get; }
+    public override IReadOnlyList<FfmpegDecoderRecipe> Decoders { get; }
 
     protected override IEnumerable<string> RequiredPaths(CodecDirection direction) => [_options.VaapiDevice];
 

@@ -50,6 +50,10 @@ AH_API int ah_abi_version(void);
 AH_API int ah_version_string(char *buf, int cap);
 /* 1 when FFmpeg knows an encoder (is_encoder=1) or decoder (0) of this name. */
 AH_API int ah_codec_exists(const char *name, int is_encoder);
+/* Checks that every "key=value" of options names an AVOption of that codec (private or generic)
+ * and that its value parses and is in range, without opening the codec: hardware recipes can be
+ * checked on machines without the hardware. AH_OK, AH_ENOTFOUND, or AH_EINVAL with err set. */
+AH_API int ah_codec_check_options(const char *name, int is_encoder, const char *options, char *err, int err_cap);
 /* Tries av_hwdevice_ctx_create("vaapi", "/dev/dri/renderD128"...). 0 when it opens. */
 AH_API int ah_hwdevice_probe(const char *type, const char *device, char *err, int err_cap);
 

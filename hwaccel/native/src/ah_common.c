@@ -1,9 +1,8 @@
-/* Error text, pixel format mapping and option parsing shared by the encoder and decoder. */
+/* Error text and pixel format mapping shared by the encoder, decoder and scaler. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-#include <libavutil/dict.h>
 #include <libavutil/error.h>
 
 #include "ah_internal.h"
@@ -72,13 +71,4 @@ enum AVPixelFormat ah_codec_first_pix_fmt(const AVCodecContext *ctx, ah_codec_t 
 {
     const enum AVPixelFormat *list = codec_pix_fmts(ctx, codec);
     return list != NULL ? list[0] : AV_PIX_FMT_NONE;
-}
-
-int ah_parse_options(AVDictionary **dict, const char *options)
-{
-    if (ah_is_empty(options))
-        return 0;
-    /* The value runs to the next ';', so it may itself hold '=' and ':'
-     * (x264-params=repeat-headers=1:...). */
-    return av_dict_parse_string(dict, options, "=", ";", 0);
 }
