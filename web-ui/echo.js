@@ -21,6 +21,13 @@ async function run() {
       document.getElementById('remote-audio').srcObject = remote;
     },
   });
+  // The box ends the connection itself when it stops hearing from this page's peer
+  // connection (ICE consent expired, RFC 7675): say so, and record why for tests.
+  signaling.addEventListener('disconnected', event => {
+    const reason = event.detail.reason ?? 'the connection closed';
+    document.body.dataset.disconnected = reason;
+    status.textContent = `The box ended the connection: ${reason}.`;
+  });
   connection.pc.addEventListener('connectionstatechange', () => {
     status.textContent = { connected: 'Connected: this is what the box receives from you.',
       failed: 'The connection failed. Check that this device is on the same network as the box.' }[connection.pc.connectionState] ?? status.textContent;
