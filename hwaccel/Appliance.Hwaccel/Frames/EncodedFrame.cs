@@ -31,6 +31,10 @@ public sealed class EncodedFrame : IDisposable
 
     public ReadOnlySpan<byte> Data => Rented()._buffer.AsSpan(0, Length);
 
+    /// <summary>The same bytes as <see cref="Data"/>, for code that must hold them across an await.
+    /// Valid only until <see cref="Dispose"/>.</summary>
+    public ReadOnlyMemory<byte> Memory => Rented()._buffer.AsMemory(0, Length);
+
     internal int Capacity => _buffer.Length;
 
     /// <summary>The writable buffer, for whoever fills the frame.</summary>

@@ -71,7 +71,6 @@ static int configure(ah_encoder *enc, ah_codec_t *codec, int width, int height, 
     ctx->bit_rate = bitrate;
     ctx->gop_size = gop;
     ctx->max_b_frames = 0;
-    ctx->flags |= AV_CODEC_FLAG_LOW_DELAY;
 
     enum AVPixelFormat sw_fmt = enc->input_fmt;
     if (!ah_codec_supports_pix_fmt(ctx, codec, sw_fmt)) {

@@ -24,7 +24,6 @@ public sealed record BenchCase(VideoCodec Codec, int Width, int Height, int Fram
             "-b:v", Bitrate.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-g", KeyframeInterval.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-bf", "0",
-            "-flags", "+low_delay",
         };
         foreach (string pair in options.Split(';', StringSplitOptions.RemoveEmptyEntries))
         {
