@@ -169,48 +169,14 @@ public sealed unsafe partial class FfmpegEncoder : IVideoEncoder
             frame.Timestamp = pts;
             frame.Codec = Settings.Codec;
             frame.IsKeyframe = key != 0;
-            if (Settings.Codec == VideoCodec.H264 && !CompleteH264(frame))
+            if (Settings.Codec == VideoCodec.H264 && !_parameterSets.CompleteAccessUnit(frame))
             {
-                frame.Dispose();
-                continue; // a parameter-set-only packet: learned, nothing to send
+                frame.SetLength(0);
+                continue; // a parameter-set-only packet: learned, nothing to send; reuse the frame
             }
             encoded = frame;
             return true;
         }
-    }
-
-    /// <summary>Learns SPS/PPS, inserts them before IDRs lacking them. False for packets holding only parameter sets.</summary>
-    private bool CompleteH264(EncodedFrame frame)
-    {
-        ReadOnlySpan<byte> data = frame.Data;
-        _parameterSets.Learn(data);
-        bool idr = AnnexBReader.ContainsIdr(data);
-        if (!idr && !ContainsSlice(data))
-        {
-            return false;
-        }
-        frame.IsKeyframe = idr;
-        int missing = _parameterSets.MissingPrefixLength(data);
-        if (missing > 0)
-        {
-            frame.EnsureCapacity(frame.Length + missing);
-            frame.SetLength(_parameterSets.Insert(frame.WritableBuffer, frame.Length));
-        }
-        return true;
-    }
-
-    private static bool ContainsSlice(ReadOnlySpan<byte> data)
-    {
-        var reader = new AnnexBReader(data);
-        while (reader.TryReadNext(out var nal))
-        {
-            var type = AnnexBReader.TypeOf(nal);
-            if (type is >= NalUnitType.NonIdrSlice and <= NalUnitType.IdrSlice)
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void Reopen(string what)

@@ -1,3 +1,5 @@
+using Appliance.Hwaccel.Frames;
+
 namespace Appliance.Hwaccel.H264;
 
 /// <summary>
@@ -17,6 +19,30 @@ public sealed class ParameterSetInserter
     private int _ppsLength;
 
     public bool HasParameterSets => _spsLength > 0 && _ppsLength > 0;
+
+    /// <summary>
+    /// Post-processes one encoder output packet: learns its SPS/PPS, marks it keyframe exactly when it holds
+    /// an IDR, and puts SPS/PPS in front of an IDR lacking them. Returns false for a packet holding only
+    /// parameter sets (some hardware encoders emit them alone first): nothing to send.
+    /// </summary>
+    public bool CompleteAccessUnit(EncodedFrame frame)
+    {
+        ReadOnlySpan<byte> data = frame.Data;
+        Learn(data);
+        bool idr = AnnexBReader.ContainsIdr(data);
+        if (!idr && !ContainsSlice(data))
+        {
+            return false;
+        }
+        frame.IsKeyframe = idr;
+        int missing = MissingPrefixLength(data);
+        if (missing > 0)
+        {
+            frame.EnsureCapacity(frame.Length + missing);
+            frame.SetLength(Insert(frame.WritableBuffer, frame.Length));
+        }
+        return true;
+    }
 
     /// <summary>Remembers SPS/PPS from extradata or any access unit.</summary>
     public void Learn(ReadOnlySpan<byte> accessUnit)
@@ -81,6 +107,19 @@ public sealed class ParameterSetInserter
         StartCode.CopyTo(at);
         _pps.AsSpan(0, _ppsLength).CopyTo(at[4..]);
         return length + prefix;
+    }
+
+    private static bool ContainsSlice(ReadOnlySpan<byte> data)
+    {
+        var reader = new AnnexBReader(data);
+        while (reader.TryReadNext(out var nal))
+        {
+            if (AnnexBReader.TypeOf(nal) is >= NalUnitType.NonIdrSlice and <= NalUnitType.IdrSlice)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void Store(ref byte[] target, ref int length, ReadOnlySpan<byte> nal)

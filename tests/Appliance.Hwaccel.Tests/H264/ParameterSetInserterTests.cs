@@ -1,3 +1,5 @@
+using Appliance.Hwaccel.Codecs;
+using Appliance.Hwaccel.Frames;
 using Appliance.Hwaccel.H264;
 
 namespace Appliance.Hwaccel.Tests.H264;
@@ -39,5 +41,27 @@ public sealed class ParameterSetInserterTests
         var inserter = new ParameterSetInserter();
         Assert.False(inserter.HasParameterSets);
         Assert.Equal(0, inserter.MissingPrefixLength(IdrOnly));
+    }
+
+    [Fact]
+    public void EncoderPacketsAreCompletedOrRecognisedAsParameterSetsOnly()
+    {
+        var inserter = new ParameterSetInserter();
+        var pool = new EncodedFramePool();
+        // A hardware encoder's first packet: SPS and PPS alone.
+        using EncodedFrame headers = pool.Rent([0, 0, 0, 1, .. Sps, 0, 0, 0, 1, .. Pps], VideoCodec.H264, isKeyframe: true, timestamp: 0);
+        Assert.False(inserter.CompleteAccessUnit(headers));
+
+        // Then a bare IDR, flagged or not by the encoder: completed and marked keyframe.
+        using EncodedFrame idr = pool.Rent(IdrOnly, VideoCodec.H264, isKeyframe: false, timestamp: 3000);
+        Assert.True(inserter.CompleteAccessUnit(idr));
+        Assert.True(idr.IsKeyframe);
+        Assert.Equal<byte>([0, 0, 0, 1, .. Sps, 0, 0, 0, 1, .. Pps, .. IdrOnly], idr.Data.ToArray());
+
+        // An interframe that an encoder wrongly flagged as key is corrected.
+        using EncodedFrame inter = pool.Rent([0, 0, 0, 1, 0x41, 0x9A, 0x02], VideoCodec.H264, isKeyframe: true, timestamp: 6000);
+        Assert.True(inserter.CompleteAccessUnit(inter));
+        Assert.False(inter.IsKeyframe);
+        Assert.Equal(7, inter.Length);
     }
 }
