@@ -2,6 +2,7 @@
  * Decoder: one AVCodecContext, a padded input buffer reused for every packet,
  * the decoded picture held until the caller copies it out into its own planes.
  */
+#include <limits.h>
 #include <string.h>
 
 #include <libavutil/hwcontext.h>
@@ -105,7 +106,7 @@ fail:
 
 int ah_decoder_send_packet(ah_decoder *dec, const uint8_t *data, int len, int64_t pts)
 {
-    if (dec == NULL || data == NULL || len <= 0)
+    if (dec == NULL || data == NULL || len <= 0 || len > INT_MAX - AV_INPUT_BUFFER_PADDING_SIZE)
         return AH_EINVAL;
     int need = len + AV_INPUT_BUFFER_PADDING_SIZE;
     if (need > dec->input_cap) {
