@@ -28,7 +28,8 @@ public sealed class MediaPort : IDatagramHandler, IAsyncDisposable
         _time = time;
         _loggers = loggers;
         _logger = loggers.CreateLogger<MediaPort>();
-        _udp = new UdpTransport(new UdpTransportOptions { Port = options.UdpPort }, loggers.CreateLogger<UdpTransport>());
+        _udp = new UdpTransport(new UdpTransportOptions { Port = options.UdpPort, BindAddress = BindAddress(options) },
+            loggers.CreateLogger<UdpTransport>());
         Agent = new IceLiteAgent(_udp,
             new IceLiteAgentOptions { ConsentTimeout = TimeSpan.FromSeconds(options.ConsentTimeoutSeconds) },
             time, loggers.CreateLogger<IceLiteAgent>());
@@ -79,6 +80,19 @@ public sealed class MediaPort : IDatagramHandler, IAsyncDisposable
         else
             peer.OnSrtpDatagram(datagram);
     }
+
+    /// <summary>
+    /// The one announced address when there is exactly one, else every address. A socket bound
+    /// to the wildcard address answers from whichever address the kernel's route picks, not
+    /// from the address the check was sent to: a browser checking from its LAN address against
+    /// another of the box's addresses then gets its response from the wrong address and drops
+    /// it. RFC 8445 section 7.2.5.2.1: "the source IP address and port of the response MUST be
+    /// equal to the destination IP address and port to which the Binding request was sent ...
+    /// If the addresses are not symmetric, the agent MUST set the candidate pair state to Failed."
+    /// (Firefox does; several announced addresses would need IP_PKTINFO on the socket.)
+    /// </summary>
+    private static IPAddress BindAddress(MediaPortOptions options) =>
+        options.AnnouncedAddresses.Length == 1 ? IPAddress.Parse(options.AnnouncedAddresses[0]) : IPAddress.IPv6Any;
 
     private IReadOnlyList<string> GatherCandidates()
     {

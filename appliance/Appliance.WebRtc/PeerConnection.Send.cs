@@ -44,8 +44,11 @@ public sealed partial class PeerConnection
                 && videoMedia.Direction is MediaDirection.SendRecv or MediaDirection.SendOnly)
             {
                 var codec = video.Is(CodecNames.H264) ? MediaCodec.H264 : MediaCodec.Vp8;
+                var rtx = video.RtxPayloadType is { } rtxType && videoMedia.LocalRtxSsrc is { } rtxSsrc
+                    ? new RtxParameters((byte)rtxType, rtxSsrc)
+                    : null;
                 _videoSender = new RtpSender(codec, (byte)video.PayloadType, videoSsrc, 90000, videoMedia.Mid,
-                    videoMedia.HeaderExtensions.Mid, _time, this);
+                    videoMedia.HeaderExtensions.Mid, _time, this, rtx);
             }
             if (_audioSender is null && session.Main("audio") is { Codec: { } audio, LocalSsrc: { } audioSsrc } audioMedia
                 && audioMedia.Direction is MediaDirection.SendRecv or MediaDirection.SendOnly)

@@ -24,11 +24,15 @@ public sealed class RtpSender : IDisposable
     private readonly H264Packetizer? _h264;
     private readonly Vp8Packetizer? _vp8;
     private readonly byte[] _packet = new byte[MaxPacketSize + SrtpSession.MaxRtpOverhead];
+    private readonly byte[] _rtxPacket = new byte[MaxPacketSize + RtxPacket.OsnLength + SrtpSession.MaxRtpOverhead];
     private readonly Lock _gate = new();
+    private readonly RtxParameters? _rtx;
+    private ushort _rtxSequenceNumber = (ushort)System.Security.Cryptography.RandomNumberGenerator.GetInt32(ushort.MaxValue + 1);
 
     public RtpSender(MediaCodec codec, byte payloadType, uint ssrc, int clockRate, string? mid, int? midExtensionId,
-        TimeProvider time, IRtpPacketSink sink)
+        TimeProvider time, IRtpPacketSink sink, RtxParameters? rtx = null)
     {
+        _rtx = rtx;
         Codec = codec;
         _payloadType = payloadType;
         _sink = sink;
@@ -95,7 +99,10 @@ public sealed class RtpSender : IDisposable
         }
     }
 
-    /// <summary>Resends a packet the receiver reported lost (RFC 4585 6.2.1), if it is still held.</summary>
+    /// <summary>
+    /// Resends a packet the receiver reported lost (RFC 4585 6.2.1), if it is still held: in an
+    /// RTX packet on the retransmission SSRC when RTX was negotiated (RFC 4588 4), else as it was.
+    /// </summary>
     public bool Retransmit(ushort sequenceNumber)
     {
         lock (_gate)
@@ -103,7 +110,13 @@ public sealed class RtpSender : IDisposable
             if (!Stream.TryGetRetransmission(sequenceNumber, out var stored))
                 return false;
             stored.CopyTo(_packet);
-            return _sink.SendRtp(_packet, stored.Length);
+            if (_rtx is not { } rtx)
+                return _sink.SendRtp(_packet, stored.Length);
+            if (!RtpPacket.TryParse(_packet.AsSpan(0, stored.Length), out var original)
+                || !RtxPacket.TryWrap(original, _rtxPacket.AsSpan(0, _rtxPacket.Length - SrtpSession.MaxRtpOverhead),
+                    rtx.PayloadType, _rtxSequenceNumber++, rtx.Ssrc, out var length))
+                return false;
+            return _sink.SendRtp(_rtxPacket, length);
         }
     }
 
@@ -133,3 +146,6 @@ public sealed class RtpSender : IDisposable
 
     public void Dispose() => Stream.Dispose();
 }
+
+/// <summary>The negotiated retransmission stream (RFC 4588): its payload type and SSRC.</summary>
+public sealed record RtxParameters(byte PayloadType, uint Ssrc);

@@ -60,6 +60,40 @@ public sealed class PeerConnectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_nacked_video_packet_is_resent_in_an_rtx_packet_on_the_rtx_ssrc()
+    {
+        await using var client = new TestPeer(_port.LocalPort);
+        using var peer = _port.CreatePeerConnection("lossy");
+        await ConnectAsync(client, peer);
+        var video = peer.Session!.Main("video")!;
+        Assert.NotNull(video.Codec!.RtxPayloadType);
+
+        // An IDR access unit big enough for several FU-A packets (RFC 6184 5.8).
+        // Filler without zero bytes: runs of zeros inside a NAL unit would read as start codes.
+        var accessUnit = Enumerable.Repeat((byte)0xAB, 4 + 3000).ToArray();
+        accessUnit[0] = accessUnit[1] = accessUnit[2] = 0;
+        accessUnit[3] = 1;
+        accessUnit[4] = 0x65;
+        peer.SendVideoFrame(accessUnit, 3000);
+        var sent = new List<byte[]>();
+        while (sent.Count < 3)
+            sent.Add(ReceiveRtp(client));
+        Assert.True(RtpPacket.TryParse(sent[1], out var lost));
+        var lostSequenceNumber = lost.SequenceNumber;
+        var lostPayload = lost.Payload.ToArray();
+
+        client.SendNack(senderSsrc: video.RemoteSsrc ?? 1, mediaSsrc: video.LocalSsrc!.Value, lostSequenceNumber);
+
+        var resent = ReceiveRtp(client, () => $"nacks {peer.NacksReceived}, retransmitted {peer.VideoSender!.Stream.PacketsRetransmitted}, missed {peer.VideoSender.Stream.RetransmissionsMissed}, malformed {peer.MalformedPackets}, unprotect {peer.UnprotectFailures}");
+        Assert.True(RtpPacket.TryParse(resent, out var rtx));
+        Assert.Equal(video.LocalRtxSsrc, rtx.Ssrc);
+        Assert.Equal(video.Codec.RtxPayloadType, rtx.PayloadType);
+        Assert.Equal(lostSequenceNumber, (ushort)((rtx.Payload[0] << 8) | rtx.Payload[1])); // RFC 4588 4: the OSN
+        Assert.Equal(lostPayload, rtx.Payload[2..].ToArray());
+        Assert.Equal(1, peer.NacksReceived);
+    }
+
+    [Fact]
     public async Task A_peer_whose_certificate_does_not_match_the_signalled_fingerprint_is_refused()
     {
         await using var client = new TestPeer(_port.LocalPort);
@@ -143,7 +177,7 @@ public sealed class PeerConnectionTests : IAsyncLifetime
     }
 
     /// <summary>The next SRTP packet from the box, unprotected (RTCP reports in between are skipped).</summary>
-    private static byte[] ReceiveRtp(TestPeer client)
+    private static byte[] ReceiveRtp(TestPeer client, Func<string>? state = null)
     {
         while (client.SrtpReceived.TryTake(out var datagram, Patience))
         {
@@ -152,7 +186,7 @@ public sealed class PeerConnectionTests : IAsyncLifetime
             Assert.Equal(SrtpStatus.Ok, client.Srtp!.Inbound.UnprotectRtp(datagram, out var length));
             return datagram[..length];
         }
-        throw new TimeoutException("the box sent no RTP back");
+        throw new TimeoutException("the box sent no RTP back " + state?.Invoke());
     }
 
     private static string Attribute(string sdp, string name) => Regex.Match(sdp, $"a={name}:(\\S+)").Groups[1].Value;

@@ -80,6 +80,17 @@ internal sealed partial class TestPeer : IAsyncDisposable
         _socket.SendTo(buffer.AsSpan(0, length), _box);
     }
 
+    /// <summary>Sends an SRTCP receiver report with a generic NACK for one lost packet (RFC 4585 6.2.1).</summary>
+    public void SendNack(uint senderSsrc, uint mediaSsrc, ushort lostSequenceNumber)
+    {
+        var buffer = new byte[256];
+        var writer = new Appliance.Net.Rtcp.RtcpCompoundWriter(buffer.AsSpan(0, 200));
+        writer.TryAddReceiverReport(senderSsrc);
+        writer.TryAddGenericNack(senderSsrc, mediaSsrc, [new Appliance.Net.Rtcp.RtcpNackItem(lostSequenceNumber, 0)]);
+        Srtp!.Outbound.ProtectRtcp(buffer, writer.Length, out var length);
+        _socket.SendTo(buffer.AsSpan(0, length), _box);
+    }
+
     public void SendRaw(ReadOnlySpan<byte> datagram) => _socket.SendTo(datagram, _box);
 
     private async Task ReceiveLoop()
