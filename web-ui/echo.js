@@ -26,7 +26,7 @@ async function run() {
   signaling.addEventListener('disconnected', event => {
     const reason = event.detail.reason ?? 'the connection closed';
     document.body.dataset.disconnected = reason;
-    status.textContent = `The box ended the connection: ${reason}.`;
+    status.textContent = `The box ended the connection: ${reason.replace(/\.$/, '')}.`;
   });
   connection.pc.addEventListener('connectionstatechange', () => {
     status.textContent = { connected: 'Connected: this is what the box receives from you.',
