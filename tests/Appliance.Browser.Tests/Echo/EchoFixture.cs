@@ -2,6 +2,8 @@ using Appliance.Testing;
 using Appliance.Testing.Browsers;
 using Appliance.Testing.FakeMedia;
 using Appliance.Testing.Network;
+using Appliance.WebRtc;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Appliance.Browser.Tests.Echo;
 
@@ -19,6 +21,9 @@ public class EchoFixture : IAsyncLifetime
     public RunningAppliance Box => _box ?? throw NotStarted();
     public BrowserLauncher Browsers => _browsers ?? throw NotStarted();
     public TrustedSite Site => Box.Site();
+
+    /// <summary>The box's media port: its ICE agent's sessions are the peer connections it still serves.</summary>
+    public MediaPort MediaPort => Box.App.Services.GetRequiredService<MediaPort>();
 
     /// <summary>Settings a class's box needs beyond the private network's.</summary>
     protected virtual string[] ExtraBoxArguments => [];
