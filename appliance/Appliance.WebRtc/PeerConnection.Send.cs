@@ -1,4 +1,5 @@
 using Appliance.Media.PayloadFormats;
+using Appliance.Media.Streams;
 using Appliance.Net.Rtcp;
 using Appliance.Net.Sdp.Attributes;
 using Appliance.Net.Sdp.Negotiation;
@@ -16,9 +17,17 @@ public sealed partial class PeerConnection
     /// <summary>What a participant's camera may send the box, in bits per second (REMB).</summary>
     public const ulong MaxIncomingVideoBitrate = 2_000_000;
 
+    /// <summary>
+    /// The pacer's rate: two and a half times the largest video rate, the usual pacing factor, so
+    /// a key frame is spread over a few milliseconds without delaying audio.
+    /// </summary>
+    public const long PacingBitrate = 5 * (long)MaxIncomingVideoBitrate / 2;
+
     private readonly Lock _sendGate = new();
     private readonly byte[] _rtcpBuffer = new byte[1200 + SrtpSession.MaxRtcpOverhead];
     private readonly ITimer _rtcpTimer;
+    private readonly Pacer _pacer;
+    private readonly byte[] _pacedBuffer = new byte[1500 + SrtpSession.MaxRtpOverhead];
     private RtpSender? _videoSender;
     private RtpSender? _audioSender;
     private long _lastReport;
@@ -72,15 +81,19 @@ public sealed partial class PeerConnection
             _video?.KeyFrames.RequestKeyFrame();
     }
 
-    bool IRtpPacketSink.SendRtp(Span<byte> buffer, int length)
+    /// <summary>RTP leaves through the pacer, so a key frame does not hit the network as one burst.</summary>
+    bool IRtpPacketSink.SendRtp(Span<byte> buffer, int length) => _srtp is not null && _pacer.TryEnqueue(buffer[..length]);
+
+    /// <summary>The pacer's output: protect (in order, so SRTP indexes stay monotonic) and send.</summary>
+    private void ProtectAndSendRtp(ReadOnlySpan<byte> packet)
     {
         lock (_sendGate)
         {
             if (_srtp is not { } srtp || (_ice.SelectedAddress ?? LastAddress()) is not { } address)
-                return false;
-            if (srtp.Outbound.ProtectRtp(buffer, length, out var protectedLength) != SrtpStatus.Ok)
-                return false;
-            return _port.Sender.TrySend(buffer[..protectedLength], address);
+                return;
+            packet.CopyTo(_pacedBuffer);
+            if (srtp.Outbound.ProtectRtp(_pacedBuffer, packet.Length, out var protectedLength) == SrtpStatus.Ok)
+                _port.Sender.TrySend(_pacedBuffer.AsSpan(0, protectedLength), address);
         }
     }
 
@@ -214,6 +227,7 @@ public sealed partial class PeerConnection
 
     private void DisposeStreams()
     {
+        _pacer.Dispose();
         _video?.Dispose();
         _video = null;
         _videoSender?.Dispose();

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Appliance.Media.Streams;
 using Appliance.Net.Dtls;
 using Appliance.Net.Ice;
 using Appliance.Net.Sdp.Parsing;
@@ -43,6 +44,8 @@ public sealed partial class PeerConnection : IRtpPacketSink, IDisposable
         _ice.Owner = this;
         _ice.Disconnected += _ => Close("the participant stopped answering (ICE consent expired)");
         _streams = new LocalStreams("appliance", "mix", "mix-audio", RandomSsrc(), "mix-video", RandomSsrc(), RandomSsrc());
+        _pacer = new Pacer(new PacerOptions { TargetBitrate = PacingBitrate, BurstBytes = 12_000 }, time, ProtectAndSendRtp,
+            loggers.CreateLogger<Pacer>());
         _rtcpTimer = time.CreateTimer(_ => OnRtcpTimer(), null, RtcpPollInterval, RtcpPollInterval);
     }
 
