@@ -62,6 +62,37 @@ public sealed class EncoderControlTests(ITestOutputHelper output)
     }
 
     [ProviderTheory(CodecDirection.Encode)]
+    [MemberData(nameof(Encoders))]
+    public void TimestampsPassThroughUnchanged(string provider, VideoCodec codec)
+    {
+        using IVideoEncoder encoder = ProbeResults.Provider(provider).CreateEncoder(new EncoderSettings(codec, 320, 240, 30, 500_000));
+        var samples = CodecRun.Encode(encoder, 20);
+        Assert.All(samples, s => Assert.Equal(s.Index * 3000L, s.Timestamp));
+    }
+
+    [ProviderTheory(CodecDirection.Encode)]
+    [MemberData(nameof(Encoders))]
+    public void FrameRateChangeKeepsEncodingAndIsReflectedInSettings(string provider, VideoCodec codec)
+    {
+        using IVideoEncoder encoder = ProbeResults.Provider(provider).CreateEncoder(
+            new EncoderSettings(codec, 320, 240, 30, 500_000, KeyframeInterval: 1000));
+        var samples = CodecRun.Encode(encoder, 20, i =>
+        {
+            if (i == 10)
+            {
+                encoder.SetFrameRate(15);
+            }
+        });
+        Assert.Equal(15, encoder.Settings.FrameRate);
+        Assert.Equal(Enumerable.Range(0, 20), samples.Select(s => s.Index));
+        // Where the codec had to be reopened for it, the first frame after is a keyframe; it is decodable either way.
+        using IVideoDecoder decoder = ProbeResults.Provider("software").CreateDecoder(codec, CodecRun.Pool);
+        var pictures = CodecRun.Decode(decoder, samples);
+        Assert.Equal(20, pictures.Count);
+        pictures.ForEach(p => p.Frame.Dispose());
+    }
+
+    [ProviderTheory(CodecDirection.Encode)]
     [MemberData(nameof(H264Encoders))]
     public void SpsAndPpsPrecedeEveryIdr(string provider, VideoCodec codec)
     {
