@@ -1,5 +1,8 @@
 using Appliance.Hosting;
 
+if (args.Length > 0 && args[0] == ProbeCommand.Name)
+    return ProbeCommand.Run(args[1..]);
+
 var (builder, errors) = ApplianceHost.CreateBuilder(args);
 if (builder is null)
 {
