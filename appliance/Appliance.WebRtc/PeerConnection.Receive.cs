@@ -1,4 +1,8 @@
+using Microsoft.Extensions.Logging;
 using Appliance.Media.PayloadFormats;
+using Appliance.Media.PayloadFormats.H264;
+using Appliance.Media.PayloadFormats.Vp8;
+using Appliance.Media.Receivers;
 using Appliance.Net.Rtcp;
 using Appliance.Net.Rtp;
 using Appliance.Net.Sdp.Negotiation;
@@ -17,7 +21,7 @@ public sealed partial class PeerConnection
 
     private readonly Lock _receiveGate = new();
     private readonly byte[] _receiveBuffer = new byte[2048];
-    private RtpVideoReceiver? _video;
+    private VideoReceiver? _video;
     private int _videoPayloadType = -1;
     private int _rtxPayloadType = -1;
     private int _audioPayloadType = -1;
@@ -33,7 +37,9 @@ public sealed partial class PeerConnection
     public event AudioPacketHandler? AudioPacketReceived;
 
     /// <summary>The incoming camera stream, once its first packet arrived.</summary>
-    public RtpVideoReceiver? VideoReceiver => _video;
+    public VideoReceiver? VideoReceiver => _video;
+
+    public long VideoFramesReceived { get; private set; }
 
     public long PacketsBeforeKeys => Interlocked.Read(ref _packetsBeforeKeys);
     public long UnprotectFailures => Interlocked.Read(ref _unprotectFailures);
@@ -118,25 +124,52 @@ public sealed partial class PeerConnection
         }
         if (payloadType == _videoPayloadType && IsMainVideo(packet.Ssrc))
         {
-            var video = _video ??= new RtpVideoReceiver(packet.Ssrc, _videoCodec, _time, _loggers);
-            video.OnPacket(packet.Payload, packet.SequenceNumber, packet.Timestamp, packet.Marker, retransmitted: false, DeliverFrame);
+            OnVideoPacket(_video ??= CreateVideoReceiver(packet.Ssrc), packet);
             return;
         }
         if (payloadType == _rtxPayloadType && _video is { } receiver
-            && RtxPacket.TryUnwrapInPlace(packet, (byte)_videoPayloadType, receiver.Ssrc, out var original))
+            && RtxPacket.TryUnwrapInPlace(packet, (byte)_videoPayloadType, receiver.Statistics.Ssrc, out var original))
         {
             // RFC 4588 4: the original sequence number travels in the first two payload bytes.
             if (original.Payload.Length > 0)
-                receiver.OnPacket(original.Payload, original.SequenceNumber, original.Timestamp, original.Marker, retransmitted: true, DeliverFrame);
+                OnVideoPacket(receiver, original);
             return;
         }
         Interlocked.Increment(ref _unknownStreams);
     }
 
     private bool IsMainVideo(uint ssrc) =>
-        _video is { } existing ? existing.Ssrc == ssrc : _expectedVideoSsrc is null || _expectedVideoSsrc == ssrc;
+        _video is { } existing ? existing.Statistics.Ssrc == ssrc : _expectedVideoSsrc is null || _expectedVideoSsrc == ssrc;
 
-    private void DeliverFrame(EncodedFrame frame) => VideoFrameReceived?.Invoke(this, frame);
+    private VideoReceiver CreateVideoReceiver(uint ssrc)
+    {
+        IVideoDepacketizer depacketizer = _videoCodec == MediaCodec.H264
+            ? new H264Depacketizer(EncodedFramePool.Shared, _loggers.CreateLogger<H264Depacketizer>())
+            : new Vp8Depacketizer(EncodedFramePool.Shared, _loggers.CreateLogger<Vp8Depacketizer>());
+        var receiver = new VideoReceiver(ssrc, depacketizer, new VideoReceiverOptions(), _time, _loggers);
+        // Packets sent before the SRTP keys existed are lost, and the opening key frame with them (DESIGN.md 8).
+        receiver.KeyFrames.RequestKeyFrame();
+        return receiver;
+    }
+
+    private void OnVideoPacket(VideoReceiver video, RtpPacket packet)
+    {
+        if (video.OnRtpPacket(packet.Payload, packet.SequenceNumber, packet.Timestamp, packet.Marker))
+            SendFeedback(video.Statistics.Ssrc, [], sendPli: true);
+        DeliverFrames(video);
+    }
+
+    private void DeliverFrames(VideoReceiver video)
+    {
+        while (video.TryDequeue(out var frame))
+        {
+            using (frame)
+            {
+                VideoFramesReceived++;
+                VideoFrameReceived?.Invoke(this, frame);
+            }
+        }
+    }
 
     private void OnRtcp(ReadOnlySpan<byte> compound)
     {
@@ -153,8 +186,8 @@ public sealed partial class PeerConnection
                 OnKeyFrameRequest(pli.MediaSsrc);
             else if (RtcpFullIntraRequest.TryParse(packet, out var fir) && _videoSender is { } sender && fir.TryGetItem(sender.Ssrc, out _))
                 OnKeyFrameRequest(sender.Ssrc);
-            else if (RtcpSenderReport.TryParse(packet, out var report) && _video is { } video && report.Ssrc == video.Ssrc)
-                video.Stream.OnSenderReport(report.NtpTimestamp.Value);
+            else if (RtcpSenderReport.TryParse(packet, out var report) && _video is { } video && report.Ssrc == video.Statistics.Ssrc)
+                video.Statistics.OnSenderReport(report.NtpTimestamp.Value);
         }
     }
 }

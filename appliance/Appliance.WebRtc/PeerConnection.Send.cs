@@ -128,8 +128,11 @@ public sealed partial class PeerConnection
             {
                 if (_srtp is null || _video is not { } video)
                     return;
-                video.Poll(DeliverFrame);
-                SendFeedback(video);
+                Span<ushort> missing = stackalloc ushort[64];
+                var feedback = video.Poll(missing);
+                DeliverFrames(video);
+                if (!feedback.IsEmpty)
+                    SendFeedback(video.Statistics.Ssrc, missing[..feedback.NackCount], feedback.SendPli);
             }
             var now = _time.GetTimestamp();
             if (_time.GetElapsedTime(Interlocked.Read(ref _lastReport), now) >= ReportInterval)
@@ -145,26 +148,23 @@ public sealed partial class PeerConnection
         }
     }
 
-    private void SendFeedback(RtpVideoReceiver video)
+    /// <summary>Sends an RR with a generic NACK (RFC 4585 6.2.1) and/or a PLI (6.3.1) for the participant's camera.</summary>
+    private void SendFeedback(uint mediaSsrc, ReadOnlySpan<ushort> missing, bool sendPli)
     {
-        Span<ushort> missing = stackalloc ushort[64];
-        var count = video.Nacks.CollectNacks(missing);
-        var sendPli = video.KeyFrames.ShouldSendPli();
-        if (count == 0 && !sendPli)
-            return;
         lock (_sendGate)
         {
             var writer = new RtcpCompoundWriter(_rtcpBuffer.AsSpan(0, 1200));
-            var reporter = _videoSender?.Ssrc ?? 1;
+            var reporter = _videoSender?.Ssrc ?? _streams.VideoSsrc;
             writer.TryAddReceiverReport(reporter);
-            if (count > 0)
+            if (missing.Length > 0)
             {
                 Span<RtcpNackItem> items = stackalloc RtcpNackItem[64];
-                var itemCount = RtcpNackItem.FromLostSequenceNumbers(missing[..count], items);
-                writer.TryAddGenericNack(reporter, video.Ssrc, items[..itemCount]);
+                var itemCount = RtcpNackItem.FromLostSequenceNumbers(missing, items);
+                if (itemCount > 0)
+                    writer.TryAddGenericNack(reporter, mediaSsrc, items[..itemCount]);
             }
             if (sendPli)
-                writer.TryAddPictureLossIndication(reporter, video.Ssrc);
+                writer.TryAddPictureLossIndication(reporter, mediaSsrc);
             ProtectAndSendRtcp(writer.Length);
         }
     }
@@ -179,7 +179,7 @@ public sealed partial class PeerConnection
             var blockCount = 0;
             if (_video is { } video)
             {
-                var report = video.Stream.CreateReceptionReport();
+                var report = video.Statistics.CreateReceptionReport();
                 blocks[blockCount++] = new RtcpReportBlock
                 {
                     Ssrc = report.Ssrc,
@@ -210,7 +210,7 @@ public sealed partial class PeerConnection
             if (_video is { } received)
             {
                 // REMB (draft-alvestrand-rmcat-remb): how much the participant may send the box.
-                Span<uint> ssrcs = [received.Ssrc];
+                Span<uint> ssrcs = [received.Statistics.Ssrc];
                 writer.TryAddRemb(_streams.VideoSsrc, MaxIncomingVideoBitrate, ssrcs);
             }
             ProtectAndSendRtcp(writer.Length);
