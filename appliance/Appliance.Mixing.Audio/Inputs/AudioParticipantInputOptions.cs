@@ -1,0 +1,16 @@
+using Appliance.Media.Jitter;
+
+namespace Appliance.Mixing.Audio.Inputs;
+
+/// <summary>Tuning of <see cref="AudioParticipantInput"/>.</summary>
+public sealed record AudioParticipantInputOptions
+{
+    /// <summary>The jitter buffer in front of the decoder (20 ms Opus frames at 48 kHz by default).</summary>
+    public AudioJitterBufferOptions Jitter { get; init; } = new();
+
+    /// <summary>
+    /// Consecutive lost frames concealed by the decoder before the input falls silent. Opus concealment
+    /// fades out by itself, but a participant whose stream stopped should not keep humming into the mix.
+    /// </summary>
+    public int MaxConcealedFrames { get; init; } = 5;
+}
