@@ -114,7 +114,8 @@ public sealed class EchoPage(BrowserParticipant participant) : IAsyncDisposable
         }
         catch (TimeoutException e)
         {
-            throw new TimeoutException($"{Participant}: never {wanted}; last stats: {await Page.EvaluateAsync<EchoStats?>("() => window.__echoStats ?? null")}; {await DescribeAsync()}", e);
+            var last = await Page.EvaluateAsync<EchoStats?>("() => window.__echoStats ?? null");
+            throw new TimeoutException($"{Participant}: never {wanted}; last stats: {last}; {await DescribeAsync()}", e);
         }
     }
 

@@ -7,6 +7,8 @@ namespace Appliance.Browser.Tests.Echo;
 /// <summary>The private test network the echo tests' media travels on.</summary>
 public sealed class PrivateTestNetworkTests
 {
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
+
     [Fact]
     public async Task Setting_it_up_from_several_tests_at_once_leaves_one_usable_address()
     {
@@ -29,9 +31,9 @@ public sealed class PrivateTestNetworkTests
 
         await browser.SendToAsync(new byte[] { 1, 2, 3 }, box.LocalEndPoint!);
         var buffer = new byte[16];
-        var received = await box.ReceiveFromAsync(buffer, new IPEndPoint(IPAddress.Any, 0)).WaitAsync(TimeSpan.FromSeconds(10));
+        var received = await box.ReceiveFromAsync(buffer, new IPEndPoint(IPAddress.Any, 0)).WaitAsync(Deadline);
         await box.SendToAsync(buffer.AsMemory(0, received.ReceivedBytes), received.RemoteEndPoint);
-        var answer = await browser.ReceiveFromAsync(new byte[16], new IPEndPoint(IPAddress.Any, 0)).WaitAsync(TimeSpan.FromSeconds(10));
+        var answer = await browser.ReceiveFromAsync(new byte[16], new IPEndPoint(IPAddress.Any, 0)).WaitAsync(Deadline);
 
         Assert.Equal(3, received.ReceivedBytes);
         // The answer comes from the address the datagram was sent to (what ICE checks, RFC 8445 7.2.5.2.1).
