@@ -1,0 +1,127 @@
+using Appliance.Hwaccel.Composition;
+using Appliance.Hwaccel.Frames;
+
+namespace Appliance.Mixing.Video.Composition;
+
+/// <summary>
+/// Draws one tile into the canvas: a participant's picture fitted to the tile, the name placeholder, and the name label.
+/// Allocation-free: crops go through frames rented from the pool and returned at once.
+/// </summary>
+internal sealed class TilePainter(CompositorOptions options, VideoFramePool pool)
+{
+    private const int LabelMargin = 4;
+
+    /// <summary>Scales <paramref name="picture"/> into <paramref name="tile"/>. Returns false when the scaler failed.</summary>
+    public bool PaintPicture(VideoFrame canvas, PixelRect tile, VideoFrame picture, FrameScaler scaler, AspectMode mode)
+    {
+        TileFit fit = TileFit.Compute(picture.Width, picture.Height, tile, mode);
+        if (fit.Destination.IsEmpty)
+        {
+            return true; // nothing to draw into
+        }
+        if (fit.Destination != tile.AlignEven())
+        {
+            FrameFill.Fill(canvas, tile, options.LetterboxBars);
+        }
+        if (fit.UsesWholeSource(picture.Width, picture.Height))
+        {
+            return ScaleExactly(scaler, picture, canvas, fit.Destination);
+        }
+        VideoFrame cropped = pool.Rent(picture.Format, fit.SourceCrop.Width, fit.SourceCrop.Height);
+        try
+        {
+            FrameRegion.Copy(picture, fit.SourceCrop, cropped);
+            return ScaleExactly(scaler, cropped, canvas, fit.Destination);
+        }
+        finally
+        {
+            cropped.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Scales into exactly <paramref name="destination"/>. libswscale's SIMD output writes whole vectors: for a width that is
+    /// not a multiple of 16 it writes up to 6 luma and 7 chroma samples past the right edge (measured with FFmpeg 5.1), which
+    /// would paint over a neighbouring tile, a gap or a letterbox bar, or wrap into the next row when the rectangle ends at the
+    /// canvas's edge. Such widths are scaled into a pooled frame of the destination's size (whose 32-byte-aligned stride
+    /// absorbs the overrun) and pasted.
+    /// </summary>
+    private bool ScaleExactly(FrameScaler scaler, VideoFrame source, VideoFrame canvas, PixelRect destination)
+    {
+        if (destination.Width % 16 == 0)
+        {
+            return scaler.ScaleInto(source, canvas, destination);
+        }
+        VideoFrame scaled = pool.Rent(canvas.Format, destination.Width, destination.Height);
+        try
+        {
+            if (!scaler.ScaleInto(source, scaled, new PixelRect(0, 0, destination.Width, destination.Height)))
+            {
+                return false;
+            }
+            FrameRegion.Paste(scaled, canvas, destination.X, destination.Y);
+            return true;
+        }
+        finally
+        {
+            scaled.Dispose();
+        }
+    }
+
+    /// <summary>The tile of someone without video: the placeholder colour with the display name large in the middle.</summary>
+    public void PaintPlaceholder(VideoFrame canvas, PixelRect tile, ReadOnlySpan<char> name)
+    {
+        FrameFill.Fill(canvas, tile, options.Placeholder);
+        if (name.IsEmpty)
+        {
+            return;
+        }
+        // The largest integer glyph scale at which the name spans at most 3/4 of the tile's width and 1/4 of its height.
+        int lineWidthAtOne = (name.Length * BitmapFont.CellWidth) - 1;
+        int scale = Math.Clamp(Math.Min(tile.Width * 3 / 4 / lineWidthAtOne, tile.Height / 4 / BitmapFont.GlyphHeight), 1, 8);
+        int padding = 2 * scale;
+        ReadOnlySpan<char> text = Fit(name, tile.Width, scale, padding);
+        if (text.IsEmpty)
+        {
+            return;
+        }
+        (int width, int height) = TextLabel.Measure(text, scale, padding);
+        if (height > tile.Height)
+        {
+            return;
+        }
+        int x = tile.X + ((tile.Width - width) / 2 & ~1), y = tile.Y + ((tile.Height - height) / 2 & ~1);
+        TextLabel.Draw(canvas, x, y, text, options.PlaceholderText, options.Placeholder, scale, padding);
+    }
+
+    /// <summary>The participant's name in a small box at the bottom left of the tile, cut to the tile's width.</summary>
+    public void PaintLabel(VideoFrame canvas, PixelRect tile, ReadOnlySpan<char> name)
+    {
+        if (name.IsEmpty)
+        {
+            return;
+        }
+        int scale = tile.Height >= 300 ? 2 : 1;
+        int padding = 2 * scale;
+        ReadOnlySpan<char> text = Fit(name, tile.Width - (2 * LabelMargin), scale, padding);
+        if (text.IsEmpty)
+        {
+            return;
+        }
+        (_, int height) = TextLabel.Measure(text, scale, padding);
+        if (height + (2 * LabelMargin) > tile.Height)
+        {
+            return;
+        }
+        int x = (tile.X + LabelMargin) & ~1, y = (tile.Bottom - LabelMargin - height) & ~1;
+        TextLabel.Draw(canvas, x, y, text, options.LabelText, options.LabelBackground, scale, padding);
+    }
+
+    /// <summary>The longest prefix of <paramref name="text"/> whose label box fits <paramref name="width"/>.</summary>
+    private static ReadOnlySpan<char> Fit(ReadOnlySpan<char> text, int width, int scale, int padding)
+    {
+        // Box width = n * CellWidth * scale - scale + 2 * padding (TextLabel.Measure), solved for n.
+        int characters = (width - (2 * padding) + scale) / (BitmapFont.CellWidth * scale);
+        return characters <= 0 ? [] : text[..Math.Min(characters, text.Length)];
+    }
+}
