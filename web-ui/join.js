@@ -1,5 +1,6 @@
 // The join page: camera preview, then a hello to the box over the signaling WebSocket.
 import { Signaling } from './signaling.js';
+import { connectToRoom } from './peer.js';
 
 const status = document.getElementById('status');
 const errorBox = document.getElementById('error');
@@ -34,9 +35,41 @@ async function startPreview() {
   }
 }
 
+let signaling;
+
+async function join(event) {
+  event.preventDefault();
+  errorBox.hidden = true;
+  joinButton.disabled = true;
+  const stream = await window.appliance.preview;
+  try {
+    const connection = await connectToRoom(signaling, {
+      room: document.getElementById('code').value.trim(),
+      name: document.getElementById('name').value.trim(),
+      stream,
+      codec: params.get('codec') ?? undefined,
+      onTrack: remote => {
+        const video = document.getElementById('remote');
+        video.srcObject = remote;
+        video.hidden = false;
+        document.getElementById('remote-audio').srcObject = remote;
+      },
+    });
+    status.textContent = 'In the meeting.';
+    window.appliance.meeting = connection;
+  } catch (e) {
+    showError(e.message);
+    joinButton.disabled = false;
+  }
+}
+
+document.getElementById('join-form').addEventListener('submit', join);
+
 async function connect() {
   try {
-    const { welcome } = await Signaling.connect();
+    const connected = await Signaling.connect();
+    signaling = connected.signaling;
+    const welcome = connected.welcome;
     status.textContent = `Connected to the box (version ${welcome.version}).`;
     document.body.dataset.connectionId = welcome.connectionId;
     joinButton.disabled = false;

@@ -57,7 +57,7 @@ public static class ApplianceHost
         builder.Services.AddHealth();
         builder.Services.AddSignaling();
         builder.Services.AddMedia(builder.Configuration);
-        builder.Services.AddConference();
+        builder.Services.AddConference(builder.Configuration);
         builder.ConfigureListeners(options);
         return (builder, []);
     }

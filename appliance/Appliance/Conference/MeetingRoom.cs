@@ -1,0 +1,161 @@
+using System.Collections.Concurrent;
+using Appliance.Hwaccel.Codecs;
+using Appliance.Hwaccel.Frames;
+using Appliance.Hwaccel.Providers;
+using Appliance.Mcu;
+using Appliance.Media.PayloadFormats;
+using Appliance.Mixing.Audio.Mixer;
+using Appliance.Mixing.Video.Composition;
+using Microsoft.Extensions.Options;
+
+namespace Appliance.Conference;
+
+/// <summary>
+/// The MCU room (DESIGN.md section 4): every participant's camera is decoded into their tile;
+/// a media clock composes the tiles into one canvas at the output frame rate and encodes it
+/// once per encoder group (one per codec the participants receive), so each participant gets
+/// one video stream whatever the meeting's size; every 20 ms the mixer sends each participant
+/// everyone's voice but their own.
+/// </summary>
+public sealed class MeetingRoom : IAsyncDisposable
+{
+    private static readonly TimeSpan AudioFrame = TimeSpan.FromMilliseconds(20);
+
+    private readonly MeetingOptions _options;
+    private readonly VideoCodecFactory _codecs;
+    private readonly TimeProvider _time;
+    private readonly ILoggerFactory _loggers;
+    private readonly ILogger<MeetingRoom> _logger;
+    private readonly Compositor _compositor;
+    private readonly AudioMixer _mixer;
+    private readonly MediaClock _clock;
+    private readonly ITimer _audioTimer;
+    private readonly ConcurrentDictionary<string, MeetingMember> _members = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<VideoCodec, EncoderGroup> _groups = new();
+    private readonly Lock _membership = new();
+    private uint _audioTimestamp;
+
+    public MeetingRoom(IOptions<MeetingOptions> options, VideoCodecFactory codecs, TimeProvider time, ILoggerFactory loggers)
+    {
+        _options = options.Value;
+        _codecs = codecs;
+        _time = time;
+        _loggers = loggers;
+        _logger = loggers.CreateLogger<MeetingRoom>();
+        _compositor = new Compositor(new CompositorOptions { Width = _options.Width, Height = _options.Height },
+            VideoFramePool.Shared, loggers.CreateLogger<Compositor>());
+        _mixer = new AudioMixer(new AudioMixerOptions(), loggers);
+        _clock = new MediaClock(_options.FrameRate, time, OnVideoTick, _logger);
+        _clock.Start();
+        _audioTimer = time.CreateTimer(_ => OnAudioTick(), null, AudioFrame, AudioFrame);
+    }
+
+    public string Code => _options.RoomCode;
+    public int Count => _members.Count;
+    public bool IsFull => _members.Count >= _options.MaxParticipants;
+    public MediaClock Clock => _clock;
+    public IReadOnlyCollection<EncoderGroup> EncoderGroups => _groups.Values.ToArray();
+
+    /// <summary>Adds a participant: a tile, a place in the mix, and (once connected) an encoder group.</summary>
+    public void Join(Participant participant)
+    {
+        MeetingMember member;
+        lock (_membership)
+        {
+            var tile = _compositor.AddParticipant(participant.Id, participant.Name);
+            member = new MeetingMember(participant, tile, _mixer.Join(participant.Id));
+            _members[participant.Id] = member;
+        }
+        var peer = participant.Peer;
+        peer.VideoFrameReceived += (_, frame) => OnCameraFrame(member, frame);
+        peer.AudioPacketReceived += (_, opus, timestamp) => member.Audio.Input.Receive(opus, timestamp);
+        peer.KeyFrameRequested += _ => member.Group?.RequestKeyFrame();
+        peer.Connected += _ => JoinEncoderGroup(member);
+        peer.Closed += closed => { _ = LeaveAsync(participant.Id); };
+        _logger.LogInformation("{Name} joined the meeting ({Count} in the room)", participant.Name, _members.Count);
+    }
+
+    public async Task LeaveAsync(string participantId)
+    {
+        if (!_members.TryRemove(participantId, out var member))
+            return;
+        lock (_membership)
+        {
+            if (member.Group is { } group && group.Remove(member) && _groups.TryRemove(group.Profile.Codec, out var empty))
+                empty.Dispose();
+            _compositor.RemoveParticipant(participantId);
+            _mixer.Leave(participantId);
+        }
+        if (member.Decoder is { } decoder)
+            await decoder.DisposeAsync();
+        _logger.LogInformation("{Name} left the meeting ({Count} in the room)", member.Participant.Name, _members.Count);
+    }
+
+    private void OnCameraFrame(MeetingMember member, Appliance.Media.PayloadFormats.EncodedFrame frame)
+    {
+        // The first frame tells the codec; the decoder then lives as long as the member.
+        member.Decoder ??= new ParticipantVideoDecoder(
+            _codecs.CreateDecoder(frame.Codec == MediaCodec.H264 ? VideoCodec.H264 : VideoCodec.Vp8, VideoFramePool.Shared),
+            member.Tile.Submit, member.Peer.RequestKeyFrame, _logger);
+        member.Decoder.Submit(frame.Data, frame.RtpTimestamp);
+    }
+
+    private void JoinEncoderGroup(MeetingMember member)
+    {
+        if (member.Peer.VideoCodec is not { } negotiated)
+            return;
+        var codec = negotiated == MediaCodec.H264 ? VideoCodec.H264 : VideoCodec.Vp8;
+        lock (_membership)
+        {
+            var group = _groups.GetOrAdd(codec, c =>
+            {
+                var profile = new OutputProfile(c, _options.Width, _options.Height, _options.FrameRate, _options.VideoBitrate);
+                _logger.LogInformation("Encoder group {Profile} opened", profile);
+                return new EncoderGroup(profile, _codecs.CreateEncoder(profile.ToEncoderSettings()),
+                    TimeSpan.FromMilliseconds(_options.KeyFrameIntervalMilliseconds), _time, _logger);
+            });
+            group.Add(member);
+            member.Group = group;
+        }
+    }
+
+    private void OnVideoTick(long tick, uint timestamp90k)
+    {
+        if (_groups.IsEmpty)
+            return;
+        using var canvas = _compositor.Compose(timestamp90k);
+        foreach (var group in _groups.Values)
+            group.Encode(canvas, timestamp90k);
+    }
+
+    private void OnAudioTick()
+    {
+        try
+        {
+            _mixer.Tick(DeliverAudio);
+            _audioTimestamp += 960; // 20 ms at 48 kHz (RFC 7587 4.1)
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "An audio mix tick failed");
+        }
+    }
+
+    private void DeliverAudio(AudioMixParticipant participant, ReadOnlySpan<byte> opus)
+    {
+        if (opus.Length > 2 && _members.TryGetValue(participant.Id, out var member))
+            member.Peer.SendAudio(opus, _audioTimestamp);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _clock.Dispose();
+        _audioTimer.Dispose();
+        foreach (var id in _members.Keys.ToArray())
+            await LeaveAsync(id);
+        foreach (var group in _groups.Values)
+            group.Dispose();
+        _compositor.Dispose();
+        _mixer.Dispose();
+    }
+}
