@@ -38,6 +38,7 @@ public sealed partial class AudioParticipantInput : IDisposable
         ArgumentOutOfRangeException.ThrowIfNotEqual(options.Jitter.FrameSamples, OpusFormat.SamplesPerChannelPerFrame);
         ArgumentOutOfRangeException.ThrowIfNotEqual(options.Jitter.ClockRate, OpusFormat.SampleRate);
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxConcealedFrames);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.SilenceLevel, AudioLevel.Silence);
         _options = options;
         _logger = loggerFactory.CreateLogger<AudioParticipantInput>();
         _jitter = new AudioJitterBuffer(options.Jitter, loggerFactory.CreateLogger<AudioJitterBuffer>());
@@ -68,7 +69,10 @@ public sealed partial class AudioParticipantInput : IDisposable
     /// </summary>
     public byte Level { get; private set; } = AudioLevel.Silence;
 
-    /// <summary>True when the last tick's frame adds nothing to the mix: muted, or every sample zero.</summary>
+    /// <summary>
+    /// True when the last tick's frame adds nothing to the mix: muted, digital silence, or quieter than
+    /// <see cref="AudioParticipantInputOptions.SilenceLevel"/> (then it is left out of the mix altogether).
+    /// </summary>
     public bool IsSilent { get; private set; } = true;
 
     /// <summary>Ticks that decoded a packet.</summary>
@@ -135,8 +139,9 @@ public sealed partial class AudioParticipantInput : IDisposable
             Array.Clear(_frame);
         }
 
-        IsSilent = _muted || SampleMixing.IsDigitalSilence(_frame);
-        Level = IsSilent ? AudioLevel.Silence : reported ? reportedLevel : AudioLevel.ComputeLevel(_frame);
+        byte measured = AudioLevel.ComputeLevel(_frame);
+        IsSilent = _muted || measured >= _options.SilenceLevel;
+        Level = IsSilent ? AudioLevel.Silence : reported ? reportedLevel : measured;
         return Origin;
     }
 

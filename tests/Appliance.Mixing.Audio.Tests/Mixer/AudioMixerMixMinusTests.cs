@@ -1,3 +1,5 @@
+using Appliance.Hwaccel.Audio.Opus;
+using Appliance.Mixing.Audio.Inputs;
 using Appliance.Mixing.Audio.Tests.Support;
 
 namespace Appliance.Mixing.Audio.Tests.Mixer;
@@ -58,6 +60,32 @@ public sealed class AudioMixerMixMinusTests
         Assert.True(room["listener1"].LastPacket.Overlaps(room["listener2"].LastPacket));
         Assert.Equal(4, room.Mixer.EncodersInUse);
         Assert.Equal(4, room.Mixer.EncoderCount);
+    }
+
+    [Fact]
+    public void A_participant_sending_opus_encoded_silence_shares_the_encoder()
+    {
+        using var room = new MixRoom();
+        room.AddSpeaker("a", A);
+        room.AddSpeaker("b", B);
+        var quiet = room.AddListener("quiet");
+        using var encoder = new OpusEncoder(1, OpusApplication.Voip);
+        var zeros = new short[960];
+        var packet = new byte[OpusFormat.MaxPacketBytesPerFrame];
+        uint timestamp = 0;
+
+        for (int i = 0; i < 40; i++)
+        {
+            int length = encoder.Encode(zeros, packet);
+            Assert.True(quiet.Input.Receive(packet.AsSpan(0, length), timestamp));
+            timestamp += 960;
+            room.Run(1);
+        }
+
+        Assert.Equal(AudioFrameOrigin.Decoded, quiet.Input.Origin);
+        Assert.True(quiet.SharesMixEncoder);
+        Assert.Equal(3, room.Mixer.EncodersInUse);
+        AssertHears(room.Heard("quiet"), heard: [A, B], notHeard: []);
     }
 
     [Fact]
