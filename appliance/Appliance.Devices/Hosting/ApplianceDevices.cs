@@ -13,6 +13,7 @@ namespace Appliance.Devices.Hosting;
 public sealed class ApplianceDevices : IDisposable
 {
     private readonly IGpioPins? _gpio;
+    private bool _disposed;
 
     public ApplianceDevices(IStatusLed led, IPairingButton button, IStatusScreen screen, IGpioPins? gpio)
     {
@@ -39,6 +40,12 @@ public sealed class ApplianceDevices : IDisposable
 
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         Button.Dispose();
         Led.Dispose();
         Screen.Dispose();

@@ -24,7 +24,7 @@ public sealed class DeviceProbe
 
     /// <summary>The probe for the real machine: sysfs, libgpiod and i2c-dev.</summary>
     public DeviceProbe(TimeProvider time, ILogger<DeviceProbe> logger)
-        : this(new LinuxDeviceEnvironment(), time, logger, chip => new GpioControllerPins(chip), bus => new LinuxI2cBus(bus))
+        : this(new LinuxDeviceEnvironment(), time, logger, OpenLibgpiod, OpenI2cDev)
     {
     }
 
@@ -43,6 +43,12 @@ public sealed class DeviceProbe
         _openGpio = openGpio;
         _openI2c = openI2c;
     }
+
+    /// <summary>The real GPIO bus: System.Device.Gpio's controller with the libgpiod driver.</summary>
+    public static IGpioPins OpenLibgpiod(int chipIndex) => new GpioControllerPins(chipIndex);
+
+    /// <summary>The real I2C bus: the kernel's i2c-dev through System.Device.I2c.</summary>
+    public static II2cBus OpenI2cDev(int busId) => new LinuxI2cBus(busId);
 
     public ApplianceDevices Open(DeviceOptions options)
     {
