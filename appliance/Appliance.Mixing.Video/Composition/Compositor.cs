@@ -197,10 +197,7 @@ public sealed class Compositor : IDisposable
                 _painter.PaintPlaceholder(canvas, rect, name);
             }
         }
-        if (_options.ShowNameLabels)
-        {
-            _painter.PaintLabel(canvas, rect, name);
-        }
+        _painter.PaintLabel(canvas, rect, name);
     }
 
     private void Relayout()
