@@ -5,7 +5,7 @@ public interface IStatusLed : IDisposable
 {
     LedState State { get; }
 
-    /// <summary>Switches to a state's pattern (restarting it from its first "on" step).</summary>
+    /// <summary>Switches to a state's pattern, from its first "on" step; showing the current state again changes nothing.</summary>
     void Show(LedState state);
 }
 

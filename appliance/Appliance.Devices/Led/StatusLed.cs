@@ -18,6 +18,7 @@ public sealed class StatusLed : IStatusLed
     private BlinkPattern _pattern = BlinkPattern.Slow;
     private LedColour _colour;
     private int _step;
+    private bool _shown;
     private bool _disposed;
 
     /// <param name="pins">The bus; the caller keeps ownership.</param>
@@ -45,15 +46,17 @@ public sealed class StatusLed : IStatusLed
 
     public LedState State { get; private set; }
 
+    /// <summary>Switches to a state's pattern from its first "on" step; the current state again changes nothing.</summary>
     public void Show(LedState state)
     {
         lock (_gate)
         {
-            if (_disposed)
+            if (_disposed || (_shown && state == State))
             {
-                return;
+                return; // showing the current state again must not restart (stutter) its pattern
             }
 
+            _shown = true;
             State = state;
             _pattern = BlinkPattern.For(state);
             _colour = LedColour.For(state);

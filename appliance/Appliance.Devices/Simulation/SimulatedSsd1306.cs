@@ -31,6 +31,9 @@ public sealed class SimulatedSsd1306 : II2cRegisterDevice
 
     public int Address { get; }
 
+    /// <summary>GDDRAM content is undefined at power-on; this fills it with noise, as a real panel shows.</summary>
+    public void PowerOnWithNoise(int seed) => new Random(seed).NextBytes(_ram);
+
     public bool IsDisplayOn { get; private set; }
 
     public bool IsChargePumpOn { get; private set; }

@@ -5,7 +5,7 @@ namespace Appliance.Devices.Ssd1306;
 
 /// <summary>
 /// A 128x64 SSD1306 OLED on I2C (address 0x3C, or 0x3D with SA0 high). Sends the
-/// <see cref="Ssd1306InitSequence"/> when constructed, then each <see cref="Show"/> writes only
+/// <see cref="Ssd1306InitSequence"/> and clears the panel when constructed, then each <see cref="Show"/> writes only
 /// the pages that changed, one I2C transaction per page in horizontal addressing mode
 /// (datasheet 10.1.3-10.1.5: column range 0-127, page range p-p, then 128 data bytes).
 /// Owns the <see cref="II2cRegisterDevice"/>: dispose turns the panel off and closes it.
@@ -21,11 +21,18 @@ public sealed class Ssd1306Display : IMonoDisplay
     private bool _shadowValid;
     private bool _disposed;
 
-    /// <summary>Initialises the panel; throws <see cref="IOException"/> if nothing acknowledges.</summary>
+    /// <summary>
+    /// Initialises the panel: the init sequence up to (not including) Display ON, a blank
+    /// picture over the GDDRAM's random power-on content, then Display ON. Throws
+    /// <see cref="IOException"/> if nothing acknowledges.
+    /// </summary>
     public Ssd1306Display(II2cRegisterDevice device)
     {
         _device = device;
-        SendCommands(Ssd1306InitSequence.Commands);
+        ReadOnlySpan<byte> init = Ssd1306InitSequence.Commands;
+        SendCommands(init[..^1]);
+        Show(new MonoBitmap());
+        SendCommands(init[^1..]);
     }
 
     public void Show(MonoBitmap picture)

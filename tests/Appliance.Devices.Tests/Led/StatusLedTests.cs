@@ -69,6 +69,19 @@ public sealed class StatusLedTests
     }
 
     [Fact]
+    public void Showing_the_current_state_again_does_not_restart_its_pattern()
+    {
+        using var led = new StatusLed(_gpio, [Pin], activeHigh: true, _time);
+        led.Show(LedState.MeetingInProgress);
+        _time.Run(TimeSpan.FromMilliseconds(200)); // in the first "off" gap
+
+        led.Show(LedState.MeetingInProgress);
+        _time.Run(TimeSpan.FromMilliseconds(400));
+
+        Assert.Equal([(0, true), (150, false), (300, true), (450, false)], Transitions(Pin));
+    }
+
+    [Fact]
     public void Active_low_led_is_inverted()
     {
         using var led = new StatusLed(_gpio, [Pin], activeHigh: false, _time);

@@ -38,12 +38,26 @@ public sealed class Ssd1306DisplayTests
 
         using var display = new Ssd1306Display(panel);
 
-        Assert.Equal(DatasheetInit, panel.CommandBytes);
+        // Everything before Display ON first, and Display ON last, after the panel is cleared.
+        Assert.Equal(DatasheetInit[..^1], panel.CommandBytes.Take(DatasheetInit.Length - 1));
+        Assert.Equal(0xAF, panel.CommandBytes[^1]);
         Assert.True(panel.IsDisplayOn);
         Assert.True(panel.IsChargePumpOn);
         Assert.Equal(0xCF, panel.Contrast);
         Assert.Equal(Ssd1306Command.HorizontalAddressing, panel.AddressingMode);
         Assert.Equal(0, panel.MalformedWrites);
+    }
+
+    [Fact]
+    public void The_random_power_on_ram_is_cleared_before_the_panel_is_switched_on()
+    {
+        var panel = new SimulatedSsd1306();
+        panel.PowerOnWithNoise(seed: 42);
+        Assert.True(panel.Ram.ContainsAnyExcept((byte)0));
+
+        using var display = new Ssd1306Display(panel);
+
+        Assert.False(panel.Ram.ContainsAnyExcept((byte)0));
     }
 
     [Fact]
@@ -70,9 +84,10 @@ public sealed class Ssd1306DisplayTests
     {
         var panel = new SimulatedSsd1306();
         using var display = new Ssd1306Display(panel);
+        Assert.Equal(MonoBitmap.Pages, panel.DataWrites); // the blank picture at start is sent whole
         var picture = new MonoBitmap();
         display.Show(picture);
-        Assert.Equal(MonoBitmap.Pages, panel.DataWrites); // the first picture is sent whole
+        Assert.Equal(MonoBitmap.Pages, panel.DataWrites); // nothing changed
 
         picture.SetPixel(10, 20, true); // page 2 only
         display.Show(picture);
