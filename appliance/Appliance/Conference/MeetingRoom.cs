@@ -34,8 +34,10 @@ public sealed class MeetingRoom : IAsyncDisposable
     private readonly ConcurrentDictionary<VideoCodec, EncoderGroup> _groups = new();
     private readonly Lock _membership = new();
     private uint _audioTimestamp;
+    private long _lastTickAt;
 
-    public MeetingRoom(IOptions<MeetingOptions> options, VideoCodecFactory codecs, TimeProvider time, ILoggerFactory loggers)
+    public MeetingRoom(IOptions<MeetingOptions> options, VideoCodecFactory codecs, TimeProvider time, ILoggerFactory loggers,
+        Health.HealthRegistry health)
     {
         _options = options.Value;
         _codecs = codecs;
@@ -46,8 +48,22 @@ public sealed class MeetingRoom : IAsyncDisposable
             VideoFramePool.Shared, loggers.CreateLogger<Compositor>());
         _mixer = new AudioMixer(new AudioMixerOptions(), loggers);
         _clock = new MediaClock(_options.FrameRate, time, OnVideoTick, _logger);
+        _lastTickAt = time.GetTimestamp();
         _clock.Start();
         _audioTimer = time.CreateTimer(_ => OnAudioTick(), null, AudioFrame, AudioFrame);
+        // The media loop is healthy while its clock ticks; the systemd watchdog is fed only then.
+        health.Register("media-clock", () =>
+        {
+            var sinceTick = _time.GetElapsedTime(Interlocked.Read(ref _lastTickAt));
+            return sinceTick < TimeSpan.FromSeconds(2)
+                ? new Health.SubsystemHealth(true, "ticking", new Dictionary<string, string>
+                {
+                    ["participants"] = Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["ticks"] = _clock.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["skippedTicks"] = _clock.SkippedTicks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                })
+                : new Health.SubsystemHealth(false, $"no tick for {sinceTick.TotalSeconds:F0} s");
+        });
     }
 
     public string Code => _options.RoomCode;
@@ -121,6 +137,7 @@ public sealed class MeetingRoom : IAsyncDisposable
 
     private void OnVideoTick(long tick, uint timestamp90k)
     {
+        Interlocked.Exchange(ref _lastTickAt, _time.GetTimestamp());
         if (_groups.IsEmpty)
             return;
         using var canvas = _compositor.Compose(timestamp90k);

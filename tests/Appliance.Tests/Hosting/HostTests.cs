@@ -46,6 +46,8 @@ public sealed class HostTests
         Assert.Equal("ok", json.RootElement.GetProperty("status").GetString());
         var subsystems = json.RootElement.GetProperty("subsystems");
         Assert.Equal("up", subsystems.GetProperty("web").GetProperty("status").GetString());
+        Assert.Equal("ticking", subsystems.GetProperty("media-clock").GetProperty("status").GetString());
+        Assert.Equal("listening", subsystems.GetProperty("media-port").GetProperty("status").GetString());
         var certificate = subsystems.GetProperty("certificate");
         Assert.Equal("loaded", certificate.GetProperty("status").GetString());
         Assert.Equal(Appliance.Certificates.SelfSignedCertificate.Fingerprint(box.Certificate),
