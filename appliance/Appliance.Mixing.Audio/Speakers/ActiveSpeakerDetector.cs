@@ -20,9 +20,7 @@ public sealed partial class ActiveSpeakerDetector
     private readonly ActiveSpeakerOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly Dictionary<string, double> _smoothedDbov = new(StringComparer.Ordinal);
-    private string? _challenger;
-    private long _challengerSince;
+    private readonly Dictionary<string, Contender> _contenders = new(StringComparer.Ordinal);
 
     /// <summary>Creates a detector with no speaker.</summary>
     public ActiveSpeakerDetector(ActiveSpeakerOptions options, TimeProvider time, ILogger<ActiveSpeakerDetector> logger)
@@ -39,7 +37,7 @@ public sealed partial class ActiveSpeakerDetector
         _logger = logger;
     }
 
-    /// <summary>Raised by <see cref="Evaluate"/> when the speaker changes (also to null when the speaker leaves).</summary>
+    /// <summary>Raised by <see cref="Evaluate"/> when the speaker changes (and by <see cref="Remove"/> when the speaker leaves).</summary>
     public event Action<ActiveSpeakerChange>? SpeakerChanged;
 
     /// <summary>The active speaker, or null before anyone has spoken.</summary>
@@ -52,19 +50,20 @@ public sealed partial class ActiveSpeakerDetector
     public void Update(string participantId, byte level)
     {
         double dbov = -Math.Min((int)level, 127);
-        ref var smoothed = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_smoothedDbov, participantId, out bool exists);
-        smoothed = exists ? smoothed + ((dbov - smoothed) * _options.Smoothing) : dbov;
+        if (_contenders.TryGetValue(participantId, out var contender))
+        {
+            contender.SmoothedDbov += (dbov - contender.SmoothedDbov) * _options.Smoothing;
+        }
+        else
+        {
+            _contenders.Add(participantId, new Contender(participantId, dbov));
+        }
     }
 
     /// <summary>Forgets a participant who left; if they were the speaker, there is none until someone else qualifies.</summary>
     public void Remove(string participantId)
     {
-        _smoothedDbov.Remove(participantId);
-        if (participantId == _challenger)
-        {
-            _challenger = null;
-        }
-
+        _contenders.Remove(participantId);
         if (participantId == CurrentSpeaker)
         {
             ChangeTo(null);
@@ -73,46 +72,49 @@ public sealed partial class ActiveSpeakerDetector
 
     /// <summary>The smoothed level of a participant in dBov (-127 when unknown).</summary>
     public double SmoothedLevelDbov(string participantId) =>
-        _smoothedDbov.TryGetValue(participantId, out double dbov) ? dbov : SilenceDbov;
+        _contenders.TryGetValue(participantId, out var contender) ? contender.SmoothedDbov : SilenceDbov;
 
     /// <summary>
-    /// Applies the hysteresis to the levels recorded so far; call after each tick's updates.
+    /// Applies the hysteresis to the levels recorded so far; call after each tick's updates. A participant
+    /// qualifies while their smoothed level is speech and exceeds the speaker's by the margin; the one who
+    /// has qualified without interruption the longest takes over once that lasts the minimum duration.
     /// Returns true (and raises <see cref="SpeakerChanged"/>) when the speaker changed.
     /// </summary>
     public bool Evaluate()
     {
-        double currentDbov = CurrentSpeaker is null ? SilenceDbov : SmoothedLevelDbov(CurrentSpeaker);
-        string? loudest = null;
-        double loudestDbov = double.NegativeInfinity;
-        foreach (var (id, dbov) in _smoothedDbov)
+        long now = _time.GetTimestamp();
+        double speakerDbov = CurrentSpeaker is null ? SilenceDbov : SmoothedLevelDbov(CurrentSpeaker);
+        double bar = Math.Max(speakerDbov + _options.MarginDb, _options.SpeechThresholdDbov);
+        Contender? next = null;
+        foreach (var contender in _contenders.Values)
         {
-            if (id != CurrentSpeaker && dbov > loudestDbov)
+            if (contender.Id == CurrentSpeaker || contender.SmoothedDbov < bar)
             {
-                loudest = id;
-                loudestDbov = dbov;
+                contender.QualifiedSince = null;
+                continue;
+            }
+
+            contender.QualifiedSince ??= now;
+            if (_time.GetElapsedTime(contender.QualifiedSince.Value, now) >= _options.MinimumDuration
+                && (next is null || contender.QualifiedSince < next.QualifiedSince
+                    || (contender.QualifiedSince == next.QualifiedSince && contender.SmoothedDbov > next.SmoothedDbov)))
+            {
+                next = contender;
             }
         }
 
-        if (loudest is null || loudestDbov < _options.SpeechThresholdDbov || loudestDbov < currentDbov + _options.MarginDb)
-        {
-            _challenger = null;
-            return false;
-        }
-
-        if (loudest != _challenger)
-        {
-            _challenger = loudest;
-            _challengerSince = _time.GetTimestamp();
-            return false;
-        }
-
-        if (_time.GetElapsedTime(_challengerSince) < _options.MinimumDuration)
+        if (next is null)
         {
             return false;
         }
 
-        _challenger = null;
-        ChangeTo(loudest);
+        // The bar moves with the new speaker: everyone starts qualifying afresh.
+        foreach (var contender in _contenders.Values)
+        {
+            contender.QualifiedSince = null;
+        }
+
+        ChangeTo(next.Id);
         return true;
     }
 
@@ -122,6 +124,16 @@ public sealed partial class ActiveSpeakerDetector
         CurrentSpeaker = speaker;
         LogSpeakerChanged(_logger, change.Previous, change.Current);
         SpeakerChanged?.Invoke(change);
+    }
+
+    /// <summary>One participant's running level and since when they have been louder than the speaker by the margin.</summary>
+    private sealed class Contender(string id, double smoothedDbov)
+    {
+        public string Id { get; } = id;
+
+        public double SmoothedDbov { get; set; } = smoothedDbov;
+
+        public long? QualifiedSince { get; set; }
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Active speaker changed from {Previous} to {Current}")]

@@ -1,14 +1,14 @@
 using Appliance.Mixing.Audio.Mixer;
+using Appliance.Mixing.Audio.Speakers;
 using Appliance.Mixing.Audio.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Appliance.Mixing.Audio.Tests.Mixer;
 
 /// <summary>The steady state of a room (receive, tick, deliver) allocates nothing.</summary>
 public sealed class AudioMixerAllocationTests
 {
-    private static readonly MixedPacketHandler Deliver = static (_, opus) => Assert.False(opus.IsEmpty);
-
     [Fact]
     public void Ticks_allocate_nothing_after_warm_up()
     {
@@ -20,6 +20,17 @@ public sealed class AudioMixerAllocationTests
         var b = mixer.Join("b");
         var c = mixer.Join("c");
         mixer.Join("listener");
+
+        var time = new FakeTimeProvider();
+
+        // The wiring a room uses: after each tick, every participant's level feeds the speaker detector.
+        var detector = new ActiveSpeakerDetector(new ActiveSpeakerOptions(), time, NullLogger<ActiveSpeakerDetector>.Instance);
+        long bytesDelivered = 0;
+        MixedPacketHandler deliver = (participant, opus) =>
+        {
+            bytesDelivered += opus.Length;
+            detector.Update(participant.Id, participant.Input.Level);
+        };
 
         void OneTick(int tick)
         {
@@ -34,7 +45,9 @@ public sealed class AudioMixerAllocationTests
                 toneC.SendTo(c.Input);
             }
 
-            mixer.Tick(Deliver);
+            mixer.Tick(deliver);
+            detector.Evaluate();
+            time.Advance(TimeSpan.FromMilliseconds(20));
         }
 
         for (int i = 0; i < 50; i++)
@@ -51,6 +64,9 @@ public sealed class AudioMixerAllocationTests
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.Equal(0, allocated);
+        Assert.True(bytesDelivered > 250 * 4 * 10);
+        // a reports -20 dBov; b and c measure about -13.5 dBov, within the margin of each other: one of them leads.
+        Assert.Contains(detector.CurrentSpeaker, new[] { "b", "c" });
         Assert.Equal(4, mixer.EncodersInUse);
         Assert.True(c.Input.FramesRecovered + c.Input.FramesConcealed > 20);
     }

@@ -1,3 +1,4 @@
+using Appliance.Hwaccel.Audio.Analysis;
 using Appliance.Hwaccel.Audio.Opus;
 using Appliance.Mixing.Audio.Inputs;
 using Appliance.Mixing.Audio.Tests.Support;
@@ -86,6 +87,36 @@ public sealed class AudioMixerMixMinusTests
         Assert.True(quiet.SharesMixEncoder);
         Assert.Equal(3, room.Mixer.EncodersInUse);
         AssertHears(room.Heard("quiet"), heard: [A, B], notHeard: []);
+    }
+
+    [Fact]
+    public void A_lost_packet_is_concealed_in_the_others_mix()
+    {
+        using var room = new MixRoom();
+        room.AddSpeaker("a", A);
+        room.AddSpeaker("b", B);
+        room.Run(30);
+
+        room.LoseNextPacket("a");
+        room.Run(1);
+        room.LoseNextPacket("a");
+        bool concealedTickSeen = false;
+        for (int i = 0; i < 10; i++)
+        {
+            room.Run(1);
+            if (room["a"].Input.Origin == AudioFrameOrigin.Concealed)
+            {
+                concealedTickSeen = true;
+
+                // b hears a's concealed frame: a continuation of the tone, not a gap.
+                Assert.False(room["b"].SharesMixEncoder);
+                Assert.True(room["b"].LastMix.SequenceEqual(room["a"].Input.Frame));
+                Assert.True(Goertzel.PowerDb(room["b"].LastMix, 1, 0, A) > -25);
+            }
+        }
+
+        Assert.True(concealedTickSeen);
+        Assert.Equal(1, room["a"].Input.FramesConcealed);
     }
 
     [Fact]

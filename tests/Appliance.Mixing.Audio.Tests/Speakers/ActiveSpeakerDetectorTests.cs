@@ -49,6 +49,19 @@ public sealed class ActiveSpeakerDetectorTests
     }
 
     [Fact]
+    public void Two_equally_loud_participants_still_produce_a_speaker()
+    {
+        // Who is louder flips every tick; neither may keep resetting the other's claim.
+        for (int i = 0; i < 150; i++)
+        {
+            Run(TimeSpan.FromMilliseconds(20), ("a", (byte)(20 + (i % 2))), ("b", (byte)(21 - (i % 2))));
+        }
+
+        Assert.NotNull(_detector.CurrentSpeaker);
+        Assert.Single(_changes);
+    }
+
+    [Fact]
     public void A_challenger_within_the_margin_never_takes_over()
     {
         Run(TimeSpan.FromSeconds(3), ("a", 20), ("b", Silence));

@@ -12,6 +12,7 @@ internal sealed class MixRoom : IDisposable
     private readonly Dictionary<string, ToneSender> _senders = [];
     private readonly Dictionary<string, DecodedStream> _heard = [];
     private readonly Dictionary<string, AudioMixParticipant> _participants = [];
+    private readonly HashSet<string> _losing = [];
     private readonly MixedPacketHandler _deliver;
 
     public MixRoom(AudioMixerOptions? options = null)
@@ -53,6 +54,9 @@ internal sealed class MixRoom : IDisposable
     /// <summary>Stops a participant's microphone (they stay in the room).</summary>
     public void StopSending(string id) => _senders.Remove(id);
 
+    /// <summary>The next packet of <paramref name="id"/>'s microphone is lost on the way.</summary>
+    public void LoseNextPacket(string id) => _losing.Add(id);
+
     /// <summary>What <paramref name="id"/>'s browser played.</summary>
     public DecodedStream Heard(string id) => _heard[id];
 
@@ -62,7 +66,14 @@ internal sealed class MixRoom : IDisposable
         {
             foreach (var (id, sender) in _senders)
             {
-                sender.SendTo(_participants[id].Input);
+                if (_losing.Remove(id))
+                {
+                    sender.Lose();
+                }
+                else
+                {
+                    sender.SendTo(_participants[id].Input);
+                }
             }
 
             Mixer.Tick(_deliver);
