@@ -54,6 +54,29 @@ public class CompositorTests
     }
 
     [Fact]
+    public void ScalingToAWidthThatIsNotAMultipleOf16LeavesTheRightBarAndNeighbourExact()
+    {
+        // 2x2 grid cells are 636x356; a 4:3 picture letterboxed into one is 474 wide, where libswscale's SIMD
+        // output would overrun the right edge by up to 6 luma and 7 chroma samples if scaled in place.
+        using Compositor compositor = Compositors.Create(_pool, _options with { ShowNameLabels = false });
+        for (int i = 0; i < 4; i++)
+        {
+            compositor.AddParticipant($"p{i}", $"P{i}", AspectMode.Letterbox).Submit(Frames.Solid(_pool, 640, 480, Frames.Red));
+        }
+        using VideoFrame canvas = compositor.Compose(0);
+        foreach (LayoutTile tile in compositor.CurrentTiles())
+        {
+            PixelRect r = tile.Rect;
+            int pictureRight = r.X + ((r.Width - 474) / 2 & ~1) + 474;
+            for (int x = pictureRight; x < r.Right; x++)
+            {
+                Assert.Equal(_options.LetterboxBars, Frames.At(canvas, x, r.Y + (r.Height / 2)));
+            }
+            Assert.Equal(Frames.Red, Frames.At(canvas, pictureRight - 1, r.Y + (r.Height / 2)));
+        }
+    }
+
+    [Fact]
     public void CropFillsTheTileAndCutsTheEdgesOfThePicture()
     {
         using Compositor compositor = Compositors.Create(_pool);
