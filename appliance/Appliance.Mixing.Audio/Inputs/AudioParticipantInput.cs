@@ -29,6 +29,7 @@ public sealed partial class AudioParticipantInput : IDisposable
     private readonly byte[] _packet;
     private readonly short[] _frame = new short[OpusFormat.SamplesPerChannelPerFrame];
     private int _concealedInARow;
+    private bool _fellSilent;
     private volatile bool _muted;
 
     /// <summary>Creates the jitter buffer and the (mono) Opus decoder.</summary>
@@ -160,6 +161,7 @@ public sealed partial class AudioParticipantInput : IDisposable
         // A shorter packet (10 ms, or less) leaves the rest of the tick silent.
         _frame.AsSpan(result.SamplesPerChannel).Clear();
         _concealedInARow = 0;
+        _fellSilent = false;
         FramesDecoded++;
         return AudioFrameOrigin.Decoded;
     }
@@ -182,10 +184,10 @@ public sealed partial class AudioParticipantInput : IDisposable
     {
         if (_concealedInARow >= _options.MaxConcealedFrames)
         {
-            if (_concealedInARow == _options.MaxConcealedFrames)
+            if (!_fellSilent)
             {
+                _fellSilent = true;
                 LogFellSilent(_logger, _concealedInARow);
-                _concealedInARow++;
             }
 
             return AudioFrameOrigin.Silence;
