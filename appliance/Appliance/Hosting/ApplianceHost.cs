@@ -1,5 +1,6 @@
 using Appliance.Certificates;
 using Appliance.Conference;
+using Appliance.Devices;
 using Appliance.Media;
 using Appliance.Health;
 using Appliance.Signaling;
@@ -58,6 +59,7 @@ public static class ApplianceHost
         builder.Services.AddSignaling();
         builder.Services.AddMedia(builder.Configuration);
         builder.Services.AddConference(builder.Configuration);
+        builder.Services.AddBoxDevices(builder.Configuration);
         builder.ConfigureListeners(options);
         return (builder, []);
     }

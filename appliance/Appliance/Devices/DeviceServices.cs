@@ -1,0 +1,28 @@
+using Appliance.Certificates;
+using Appliance.Conference;
+using Appliance.Devices.Hosting;
+using Appliance.Health;
+
+namespace Appliance.Devices;
+
+public static class DeviceServices
+{
+    /// <summary>The status LED, pairing button and display ("Devices" section), kept in step with the service.</summary>
+    public static IServiceCollection AddBoxDevices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<DeviceOptions>(configuration.GetSection(DeviceOptions.SectionName));
+        services.AddApplianceDevices();
+        services.AddHostedService(sp => new DeviceCoordinator(
+            sp.GetRequiredService<ApplianceDevices>(),
+            sp.GetRequiredService<HealthRegistry>(),
+            sp.GetRequiredService<IHostIdentitySource>(),
+            () =>
+            {
+                var room = sp.GetRequiredService<MeetingRoom>();
+                return (room.Code, room.Count);
+            },
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<DeviceCoordinator>>()));
+        return services;
+    }
+}
