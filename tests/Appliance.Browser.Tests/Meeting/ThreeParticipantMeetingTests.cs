@@ -88,6 +88,8 @@ public sealed class ThreeParticipantMeetingTests(MeetingFixture fixture, ITestOu
             await third.WaitForTilesAsync(ThreeTiles(), ColourTolerance, MediaTimeout);
             var before = await Task.WhenAll(first.StatsAsync(), third.StatsAsync());
 
+            // Closing the browser closes its signaling socket and peer connection; the deadline on the
+            // waits below starts once the close has returned (Playwright's own timeouts, no sleeping).
             await leaver.DisposeAsync();
             left = true;
             // Participants 0 and 2 now side by side, in join order.
