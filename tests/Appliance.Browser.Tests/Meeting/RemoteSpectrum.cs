@@ -51,16 +51,17 @@ public static class RemoteSpectrum
     /// Waits until every tone in <paramref name="heard"/> (indexes into <paramref name="hz"/>) stands at least
     /// <paramref name="minimumAboveFloorDb"/> above the floor, and returns that reading.
     /// </summary>
-    public static async Task<ToneLevels> WaitForTonesAsync(IPage page, double[] hz, int[] heard, double minimumAboveFloorDb, TimeSpan timeout)
+    public static async Task<ToneLevels> WaitForTonesAsync(IPage page, double[] hz, int[] heard, double minimumAboveFloorDb, TimeSpan timeout,
+        double minimumPeakDb = -1000)
     {
         try
         {
             var handle = await page.WaitForFunctionAsync($$"""
-                ({ hz, heard, minimum }) => {
+                ({ hz, heard, minimum, minimumPeak }) => {
                   const levels = ({{LevelsFunction}})(hz);
-                  return heard.every(i => levels.PeakDb[i] - levels.FloorDb >= minimum) ? levels : false;
+                  return heard.every(i => levels.PeakDb[i] - levels.FloorDb >= minimum && levels.PeakDb[i] >= minimumPeak) ? levels : false;
                 }
-                """, new { hz, heard, minimum = minimumAboveFloorDb },
+                """, new { hz, heard, minimum = minimumAboveFloorDb, minimumPeak = minimumPeakDb },
                 new PageWaitForFunctionOptions { PollingInterval = 50, Timeout = (float)timeout.TotalMilliseconds });
             return await handle.JsonValueAsync<ToneLevels>();
         }
@@ -68,7 +69,7 @@ public static class RemoteSpectrum
         {
             var last = await page.EvaluateAsync<ToneLevels>(LevelsFunction, hz);
             throw new TimeoutException($"The received audio never carried tones {string.Join(", ", heard.Select(i => hz[i]))} Hz "
-                + $"{minimumAboveFloorDb} dB above the floor; last: {last}", e);
+                + $"{minimumAboveFloorDb} dB above the floor and at {minimumPeakDb} dB or more; last: {last}", e);
         }
     }
 

@@ -32,6 +32,9 @@ public sealed class ThreeParticipantMeetingTests(MeetingFixture fixture, ITestOu
     /// </summary>
     private const double OwnToneBelowLoudestDb = 20;
 
+    // The others' tones arrive at about -39 dB in steady state; -60 dB means the fade-in is over.
+    private const double MixEstablishedPeakDb = -60;
+
     /// <summary>The output clock runs at 30 fps; 29 leaves one frame a second for a late tick on two loaded cores.</summary>
     private const double MinimumBoxFramesPerSecond = 29;
 
@@ -150,7 +153,9 @@ public sealed class ThreeParticipantMeetingTests(MeetingFixture fixture, ITestOu
         double[] hz = [.. Enumerable.Range(0, 3).Select(i => (double)fixture.Media.Participant(i).ToneHz)];
         int[] others = [.. Enumerable.Range(0, 3).Where(i => i != own)];
         await RemoteSpectrum.StartAsync(page.Page);
-        var heard = await RemoteSpectrum.WaitForTonesAsync(page.Page, hz, others, HeardAboveFloorDb, MediaTimeout);
+        // The received audio fades in over its first few hundred milliseconds, when every tone is near the
+        // codec's noise; the readings start once the others' tones have reached speaking level.
+        var heard = await RemoteSpectrum.WaitForTonesAsync(page.Page, hz, others, HeardAboveFloorDb, MediaTimeout, MixEstablishedPeakDb);
         // Then a second of readings: the own tone must be absent from every one, not from one lucky reading.
         var readings = await RemoteSpectrum.ReadingsAsync(page.Page, hz, 20);
         output.WriteLine($"{page} hears {heard}; then {string.Join(" | ", readings.Select(r => r.ToString()))}");

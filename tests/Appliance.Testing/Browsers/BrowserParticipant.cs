@@ -33,8 +33,13 @@ public sealed class BrowserParticipant : IAsyncDisposable
     public IReadOnlyCollection<string> ConsoleMessages => _console.ToArray();
 
     /// <summary>Opens <paramref name="pathAndQuery"/> on the trusted site (the box) and waits for the load event.</summary>
+    /// <summary>
+    /// Opens a page of the box. Waits for the document, not for every subresource: tests then wait for
+    /// exactly what they check. A browser's first start on a cold machine can be slow, hence the long limit.
+    /// </summary>
     public Task<IResponse?> GotoAsync(TrustedSite site, string pathAndQuery = "/") =>
-        Page.GotoAsync(new Uri(site.BaseAddress, pathAndQuery).ToString());
+        Page.GotoAsync(new Uri(site.BaseAddress, pathAndQuery).ToString(),
+            new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = (float)BrowserLauncher.LaunchTimeout.TotalMilliseconds });
 
     public override string ToString() => $"{Kind} participant {Media.Index}";
 
