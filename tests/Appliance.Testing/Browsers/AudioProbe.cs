@@ -41,7 +41,11 @@ public static class AudioProbe
               let peak = 1;
               for (let i = 1; i < bins.length; i++) if (bins[i] > bins[peak]) peak = i;
               const floor = Math.max(-200, Array.from(bins).sort((a, b) => a - b)[bins.length >> 1]);
-              if (!Number.isFinite(bins[peak]) || bins[peak] - floor < minimumAboveFloor) return false;
+              const probe = window['{{probe}}'];
+              if (!Number.isFinite(bins[peak]) || bins[peak] - floor < minimumAboveFloor) { probe.peaks = []; return false; }
+              // The first windows after connecting hold the onset; a tone counts once three polls in a row agree.
+              probe.peaks = [...(probe.peaks ?? []), peak].slice(-3);
+              if (probe.peaks.length < 3 || Math.max(...probe.peaks) - Math.min(...probe.peaks) > 1) return false;
               return { Hz: peak * context.sampleRate / analyser.fftSize, PeakDb: bins[peak], FloorDb: floor };
             }
             """, MinimumPeakAboveFloorDb, new PageWaitForFunctionOptions { PollingInterval = 50 });
