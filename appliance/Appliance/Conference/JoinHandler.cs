@@ -4,7 +4,8 @@ using Appliance.Signaling;
 namespace Appliance.Conference;
 
 /// <summary>
-/// "join" {room, name}: the page enters the meeting room (by its code) or the echo room.
+/// "join" {room, name, role}: the page enters the meeting room (by its code) or the echo room, as a
+/// participant or as a display (the room's TV: receives the mix, sends nothing; PROTOCOL.md).
 /// </summary>
 public sealed class JoinHandler(ParticipantDirectory participants, MeetingRoom meeting) : ISignalingHandler
 {
@@ -18,14 +19,20 @@ public sealed class JoinHandler(ParticipantDirectory participants, MeetingRoom m
             return connection.SendErrorAsync("already-joined", "This page is already in the meeting.", cancellationToken);
         var room = message.TryGetProperty("room", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString()! : "";
         var name = message.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()!.Trim() : "";
+        var roleName = message.TryGetProperty("role", out var ro) ? (ro.ValueKind == JsonValueKind.String ? ro.GetString() : "") : "participant";
+        if (roleName is not ("participant" or "display"))
+            return connection.SendErrorAsync(SignalingErrors.InvalidMessage, "The role must be \"participant\" or \"display\". Reload the page.", cancellationToken);
+        var role = roleName == "display" ? MeetingRole.Display : MeetingRole.Participant;
         if (room != EchoRoom.Name && room != meeting.Code)
             return connection.SendErrorAsync("unknown-room", "There is no room with this code. Check the code shown on the room's screen.", cancellationToken);
         if (name.Length is 0 or > MaxNameLength)
             return connection.SendErrorAsync(SignalingErrors.InvalidMessage, $"Type a name of 1 to {MaxNameLength} characters.", cancellationToken);
-        if (room == meeting.Code && meeting.IsFull)
+        if (room == meeting.Code && role == MeetingRole.Participant && meeting.IsFull)
             return connection.SendErrorAsync("room-full", "The meeting is full. Ask someone to leave, or ask the box's admin to allow more participants.", cancellationToken);
+        if (room == meeting.Code && role == MeetingRole.Display && meeting.IsFullOfDisplays)
+            return connection.SendErrorAsync("room-full", $"The room already has {meeting.MaxDisplays} displays showing the meeting. Close one of them, then try again.", cancellationToken);
 
-        var participant = participants.Join(connection, room, name);
+        var participant = participants.Join(connection, room, name, role);
         if (room == EchoRoom.Name)
             EchoRoom.Attach(participant.Peer);
         else
