@@ -60,6 +60,7 @@ public static class ApplianceHost
         builder.Services.AddMedia(builder.Configuration);
         builder.Services.AddConference(builder.Configuration);
         builder.Services.AddBoxDevices(builder.Configuration);
+        builder.Services.AddDisplay();
         builder.ConfigureListeners(options);
         return (builder, []);
     }
@@ -72,6 +73,7 @@ public static class ApplianceHost
 
         app.UseHttpsRedirection();
         app.MapWebUi();
+        app.MapDisplay();
         app.MapSignaling();
         app.MapHealth();
         return app;
