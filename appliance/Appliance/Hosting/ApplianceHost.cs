@@ -74,6 +74,7 @@ public static class ApplianceHost
         builder.Services.AddBoxDevices(builder.Configuration);
         builder.Services.AddRooms(builder.Configuration);
         builder.Services.AddAdmin();
+        builder.Services.AddDisplay();
         builder.ConfigureListeners(options);
         return (builder, []);
     }

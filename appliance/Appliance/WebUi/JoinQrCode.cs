@@ -1,0 +1,31 @@
+using QRCoder;
+
+namespace Appliance.WebUi;
+
+/// <summary>
+/// The room display's QR code: the join URL as an SVG (QRCoder), black modules on white
+/// with the four-module quiet zone ISO/IEC 18004 asks for, scaled by its viewBox. The last
+/// rendering is kept: the display asks again every few seconds and the code rarely changes.
+/// </summary>
+public sealed class JoinQrCode
+{
+    private readonly Lock _gate = new();
+    private (string Url, string Svg)? _last;
+
+    public string Svg(string url)
+    {
+        lock (_gate)
+        {
+            if (_last is { } last && last.Url == url)
+                return last.Svg;
+        }
+        using var generator = new QRCodeGenerator();
+        // Level M (15 % recovery): a TV across the room, photographed at an angle, still reads.
+        using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
+        var svg = new SvgQRCode(data).GetGraphic(8, "#000000", "#ffffff", drawQuietZones: true,
+            sizingMode: SvgQRCode.SizingMode.ViewBoxAttribute);
+        lock (_gate)
+            _last = (url, svg);
+        return svg;
+    }
+}
