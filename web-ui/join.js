@@ -1,6 +1,7 @@
 // The join page: camera preview, then a hello to the box over the signaling WebSocket.
 import { Signaling } from './signaling.js';
 import { connectToRoom } from './peer.js';
+import { watchRoster, startMeeting } from './meeting.js';
 
 const status = document.getElementById('status');
 const errorBox = document.getElementById('error');
@@ -57,6 +58,7 @@ async function join(event) {
     });
     status.textContent = 'In the meeting.';
     window.appliance.meeting = connection;
+    window.appliance.controls = startMeeting({ signaling, connection, stream, codec: params.get('codec') ?? undefined });
   } catch (e) {
     showError(e.message);
     joinButton.disabled = false;
@@ -69,6 +71,7 @@ async function connect() {
   try {
     const connected = await Signaling.connect();
     signaling = connected.signaling;
+    watchRoster(signaling);
     const welcome = connected.welcome;
     status.textContent = `Connected to the box (version ${welcome.version}).`;
     document.body.dataset.connectionId = welcome.connectionId;
