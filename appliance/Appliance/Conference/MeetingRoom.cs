@@ -72,6 +72,9 @@ public sealed class MeetingRoom : IAsyncDisposable
     public MediaClock Clock => _clock;
     public IReadOnlyCollection<EncoderGroup> EncoderGroups => _groups.Values.ToArray();
 
+    /// <summary>A small copy of the composed picture, about once a second, for the admin console.</summary>
+    public MixThumbnail Thumbnail { get; } = new();
+
     /// <summary>Adds a participant: a tile, a place in the mix, and (once connected) an encoder group.</summary>
     public void Join(Participant participant)
     {
@@ -141,6 +144,7 @@ public sealed class MeetingRoom : IAsyncDisposable
         if (_groups.IsEmpty)
             return;
         using var canvas = _compositor.Compose(timestamp90k);
+        Thumbnail.Capture(canvas, tick, _options.FrameRate);
         foreach (var group in _groups.Values)
             group.Encode(canvas, timestamp90k);
     }
