@@ -17,6 +17,8 @@ public static class ConferenceServices
         services.AddSingleton<ISignalingHandler, JoinHandler>();
         services.AddSingleton<ISignalingHandler, OfferHandler>();
         services.AddSingleton<ISignalingHandler, LeaveHandler>();
+        services.AddSingleton<ISignalingHandler, MuteHandler>();
+        services.AddSingleton<ISignalingHandler, ShareHandler>();
         return services;
     }
 }

@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Appliance.Conference;
 
 /// <summary>
-/// "join" {room, name}: the page enters the meeting room (by its code) or the echo room.
+/// "join" {room, name, role}: the page enters the meeting room (by its code) or the echo room, as a
+/// participant or as a display (the room's TV: receives the mix, sends nothing; PROTOCOL.md).
 /// </summary>
 public sealed class JoinHandler(ParticipantDirectory participants, MeetingRoom meeting, RoomCodes codes,
     IOptionsMonitor<MeetingOptions> options) : ISignalingHandler
@@ -21,6 +22,10 @@ public sealed class JoinHandler(ParticipantDirectory participants, MeetingRoom m
             return connection.SendErrorAsync("already-joined", "This page is already in the meeting.", cancellationToken);
         var room = message.TryGetProperty("room", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString()! : "";
         var name = message.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()!.Trim() : "";
+        var roleName = message.TryGetProperty("role", out var ro) ? (ro.ValueKind == JsonValueKind.String ? ro.GetString() : "") : "participant";
+        if (roleName is not ("participant" or "display"))
+            return connection.SendErrorAsync(SignalingErrors.InvalidMessage, "The role must be \"participant\" or \"display\". Reload the page.", cancellationToken);
+        var role = roleName == "display" ? MeetingRole.Display : MeetingRole.Participant;
         if (room != EchoRoom.Name)
         {
             // The code is checked here, on the server, before the page may send an offer (no media before).
@@ -40,10 +45,12 @@ public sealed class JoinHandler(ParticipantDirectory participants, MeetingRoom m
         }
         if (name.Length is 0 or > MaxNameLength)
             return connection.SendErrorAsync(SignalingErrors.InvalidMessage, $"Type a name of 1 to {MaxNameLength} characters.", cancellationToken);
-        if (room != EchoRoom.Name && meeting.Count >= options.CurrentValue.MaxParticipants)
+        if (room != EchoRoom.Name && role == MeetingRole.Participant && meeting.Count >= options.CurrentValue.MaxParticipants)
             return connection.SendErrorAsync("room-full", "The meeting is full. Ask someone to leave, or ask the box's admin to allow more participants.", cancellationToken);
+        if (room != EchoRoom.Name && role == MeetingRole.Display && meeting.IsFullOfDisplays)
+            return connection.SendErrorAsync("room-full", $"The room already has {meeting.MaxDisplays} displays showing the meeting. Close one of them, then try again.", cancellationToken);
 
-        var participant = participants.Join(connection, room, name);
+        var participant = participants.Join(connection, room, name, role);
         if (room == EchoRoom.Name)
             EchoRoom.Attach(participant.Peer);
         else

@@ -21,9 +21,13 @@ public static class LiveEndpoints
             return Results.Bytes(PngWriter.Encode(rgb, MixThumbnail.Width, MixThumbnail.Height), "image/png");
         });
 
-        admin.MapPost("/participants/{id}/kick", (string id, LiveMeeting live) =>
-            live.Kick(id)
-                ? Results.NoContent()
-                : ApiError.Of(StatusCodes.Status404NotFound, "unknown-participant", "That participant is no longer in the meeting. Refresh the list."));
+        admin.MapPost("/participants/{id}/kick", async (string id, LiveMeeting live) =>
+            await live.KickAsync(id) ? Results.NoContent() : UnknownParticipant());
+
+        admin.MapPost("/participants/{id}/mute", (string id, LiveMeeting live) =>
+            live.Mute(id) ? Results.NoContent() : UnknownParticipant());
     }
+
+    private static IResult UnknownParticipant() =>
+        ApiError.Of(StatusCodes.Status404NotFound, "unknown-participant", "That participant is no longer in the meeting. Refresh the list.");
 }
