@@ -1,4 +1,6 @@
 using Appliance.Admin.Account;
+using Appliance.Admin.Live;
+using Appliance.Admin.Maintenance;
 using Appliance.Admin.Settings;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -28,6 +30,12 @@ public static class AdminServices
         services.AddSingleton<SettingsStore>();
         services.AddSingleton<SettingsEditor>();
         services.AddSingleton<AdminAccount>();
+        services.AddSingleton<LiveMeeting>();
+        services.AddSingleton<SystemState>();
+        services.AddSingleton<RecentLogs>();
+        services.AddSingleton<ILoggerProvider>(sp => sp.GetRequiredService<RecentLogs>());
+        services.AddSingleton<ServiceRestart>();
+        services.AddSingleton<DiagnosticsBundle>();
         return services;
     }
 
@@ -40,6 +48,9 @@ public static class AdminServices
         var admin = api.MapGroup("").AddEndpointFilter<AdminSessionFilter>();
         AccountEndpoints.MapAccount(api, admin);
         SettingsEndpoints.MapSettings(admin);
+        LiveEndpoints.MapLive(admin);
+        MaintenanceEndpoints.MapMaintenance(admin);
+        OpenApiDocument.Map(app);
         return app;
     }
 }

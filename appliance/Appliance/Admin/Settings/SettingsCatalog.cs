@@ -15,7 +15,7 @@ namespace Appliance.Admin.Settings;
 public static class SettingsCatalog
 {
     public static readonly string[] Providers = ["auto", "software", "v4l2m2m", "nvidia", "vaapi", "nvmpi"];
-    public static readonly string[] Layouts = ["grid", "activeSpeaker"];
+    public static readonly IReadOnlyList<string> Layouts = MeetingLayouts.Defaults;
     public static readonly string[] Codecs = ["H264", "VP8"];
 
     /// <summary>Settings whose change needs a restart of the service.</summary>
@@ -45,7 +45,7 @@ public static class SettingsCatalog
             Height = meeting.Height,
             FrameRate = meeting.FrameRate,
             VideoBitrate = meeting.VideoBitrate,
-            DefaultLayout = configuration["Meeting:DefaultLayout"] ?? "grid",
+            DefaultLayout = meeting.Layout,
             CodecPreference = media.VideoCodecPreference,
             EncoderProvider = ProviderOf(hwaccel.EncoderPreference),
             DecoderProvider = ProviderOf(hwaccel.DecoderPreference),
@@ -102,7 +102,7 @@ public static class SettingsCatalog
             if (!Layouts.Contains(layout))
                 Refuse("defaultLayout", "Default layout: choose grid or activeSpeaker.");
             else
-                overrides["Meeting:DefaultLayout"] = layout;
+                overrides["Meeting:Layout"] = layout;
         }
         if (change.CodecPreference is { } codecs)
         {
