@@ -12,6 +12,9 @@ public sealed class JoinQrCode
     private readonly Lock _gate = new();
     private (string Url, string Svg)? _last;
 
+    /// <summary>Pixels per module of the SVG's intrinsic size; the page scales it by its viewBox.</summary>
+    public const int ModulePixels = 8;
+
     public string Svg(string url)
     {
         lock (_gate)
@@ -22,10 +25,19 @@ public sealed class JoinQrCode
         using var generator = new QRCodeGenerator();
         // Level M (15 % recovery): a TV across the room, photographed at an angle, still reads.
         using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
-        var svg = new SvgQRCode(data).GetGraphic(8, "#000000", "#ffffff", drawQuietZones: true,
-            sizingMode: SvgQRCode.SizingMode.ViewBoxAttribute);
+        var svg = WithIntrinsicSize(new SvgQRCode(data).GetGraphic(ModulePixels, "#000000", "#ffffff", drawQuietZones: true,
+            sizingMode: SvgQRCode.SizingMode.ViewBoxAttribute), data.ModuleMatrix.Count * ModulePixels);
         lock (_gate)
             _last = (url, svg);
         return svg;
+    }
+
+    // With a viewBox alone the image has no intrinsic size, and some browsers will not draw
+    // it into a canvas (or size it before layout): give it width and height as well.
+    private static string WithIntrinsicSize(string svg, int pixels)
+    {
+        const string root = "<svg ";
+        var at = svg.IndexOf(root, StringComparison.Ordinal);
+        return at < 0 ? svg : svg.Insert(at + root.Length, $"width=\"{pixels}\" height=\"{pixels}\" ");
     }
 }
