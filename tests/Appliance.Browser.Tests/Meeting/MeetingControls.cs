@@ -1,3 +1,4 @@
+using Appliance.Testing.Browsers;
 using Appliance.Testing.FakeMedia;
 using Microsoft.Playwright;
 
