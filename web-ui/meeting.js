@@ -32,7 +32,7 @@ export function startMeeting({ signaling, connection, stream, codec, onLeft }) {
   const state = { micMuted: false, cameraOff: false, sharing: false, screen: null, busy: false };
 
   const section = document.createElement('section');
-  section.id = 'meeting';
+  section.id = 'meeting-panel';
   section.setAttribute('aria-label', 'Meeting controls');
   const controls = document.createElement('div');
   controls.className = 'controls';
@@ -64,7 +64,7 @@ export function startMeeting({ signaling, connection, stream, codec, onLeft }) {
   notice.setAttribute('role', 'status');
   notice.setAttribute('aria-live', 'polite');
   section.append(controls, notice, heading, list);
-  document.getElementById('remote').after(section);
+  document.getElementById('meeting-controls').replaceChildren(section);
 
   function say(sentence) { notice.textContent = sentence; }
 
@@ -200,7 +200,14 @@ export function startMeeting({ signaling, connection, stream, codec, onLeft }) {
   rosterListener = renderRoster;
   if (latestRoster) renderRoster(latestRoster);
   showButtons();
-  return { state, setMic, setCamera, startShare, stopShare, leave };
+  /** Removes this connection's controls (the page left, or rejoined on a new connection). */
+  function dispose() {
+    signaling.removeEventListener('disconnected', onDisconnected);
+    if (rosterListener === renderRoster) rosterListener = null;
+    section.remove();
+  }
+
+  return { state, setMic, setCamera, startShare, stopShare, leave, dispose };
 }
 
 function preferScreenCodec(transceiver, codec) {

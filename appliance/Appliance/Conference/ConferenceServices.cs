@@ -10,7 +10,7 @@ public static class ConferenceServices
     {
         services.AddOptions<MeetingOptions>().Bind(configuration.GetSection(MeetingOptions.SectionName));
         services.AddSingleton(sp => VideoCodecFactory.Create(
-            configuration.GetSection("Hwaccel").Get<HwaccelOptions>() ?? new HwaccelOptions(),
+            Appliance.Hosting.ConfigurationLists.Hwaccel(configuration),
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<MeetingRoom>();
         services.AddSingleton<ParticipantDirectory>();

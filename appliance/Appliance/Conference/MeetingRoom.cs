@@ -89,6 +89,9 @@ public sealed partial class MeetingRoom : IAsyncDisposable
     public MediaClock Clock => _clock;
     public IReadOnlyCollection<EncoderGroup> EncoderGroups => _groups.Values.ToArray();
 
+    /// <summary>A small copy of the composed picture, about once a second, for the admin console.</summary>
+    public MixThumbnail Thumbnail { get; } = new();
+
     /// <summary>
     /// Adds a participant: a tile, a place in the mix, and (once connected) an encoder group. A display gets
     /// only the encoder group and the mix of everyone (a permanently muted place in the mixer).
@@ -198,6 +201,7 @@ public sealed partial class MeetingRoom : IAsyncDisposable
         if (_groups.IsEmpty)
             return;
         using var canvas = _compositor.Compose(timestamp90k);
+        Thumbnail.Capture(canvas, tick, _options.FrameRate);
         foreach (var group in _groups.Values)
             group.Encode(canvas, timestamp90k);
     }

@@ -13,6 +13,7 @@ public static class ConfigurationErrors
         {
             media = configuration.GetSection(Appliance.WebRtc.MediaPortOptions.SectionName)
                 .Get<Appliance.WebRtc.MediaPortOptions>(o => o.ErrorOnUnknownConfiguration = true) ?? new();
+            ConfigurationLists.ReplaceLists(configuration, media);
         }
         catch (InvalidOperationException e)
         {
@@ -50,6 +51,21 @@ public static class ConfigurationErrors
             // or "… properties were not found on type … 'HttpsPrt'").
             return [e.Message + (e.InnerException is { } inner ? " " + inner.Message : "")];
         }
-        return ApplianceOptionsValidator.Check(options).Concat(MediaErrors(configuration)).Concat(MeetingErrors(configuration)).ToList();
+        return ApplianceOptionsValidator.Check(options).Concat(MediaErrors(configuration)).Concat(MeetingErrors(configuration)).Concat(RoomErrors(configuration)).ToList();
+    }
+
+    private static IEnumerable<string> RoomErrors(IConfiguration configuration)
+    {
+        Appliance.Rooms.RoomOptions room;
+        try
+        {
+            room = configuration.GetSection(Appliance.Rooms.RoomOptions.SectionName)
+                .Get<Appliance.Rooms.RoomOptions>(o => o.ErrorOnUnknownConfiguration = true) ?? new();
+        }
+        catch (InvalidOperationException e)
+        {
+            return [e.Message + (e.InnerException is { } inner ? " " + inner.Message : "")];
+        }
+        return Appliance.Rooms.RoomOptions.Check(room);
     }
 }
