@@ -1,5 +1,4 @@
 using Appliance.Testing.Browsers;
-using Appliance.Testing.FakeMedia;
 using Microsoft.Playwright;
 
 namespace Appliance.Browser.Tests.Meeting;
