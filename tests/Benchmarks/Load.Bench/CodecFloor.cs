@@ -29,7 +29,7 @@ public static partial class CodecFloor
         string folder = Directory.CreateTempSubdirectory("appliance-floor-").FullName;
         try
         {
-            var inputs = cameras.Select((camera, n) => CameraFiles.Write(camera, folder, n)).ToList();
+            var inputs = cameras.Select((camera, n) => CameraFiles.Write(camera, folder, n, (outputFrames / camera.FrameCount) + 2)).ToList();
             var groups = cameras.Select(c => c.Codec).Distinct().OrderBy(c => c).ToList();
             string arguments = Arguments(cameras, inputs, groups, width, height, bitrate, outputFrames);
             var start = new ProcessStartInfo("ffmpeg", arguments) { RedirectStandardError = true, RedirectStandardOutput = true };
@@ -55,11 +55,11 @@ public static partial class CodecFloor
     private static string Arguments(IReadOnlyList<PreEncodedVideo> cameras, List<string> inputs, List<VideoCodec> groups,
         int width, int height, int bitrate, int outputFrames)
     {
-        var args = new StringBuilder("-hide_banner -nostdin -loglevel error -benchmark -filter_complex_threads 1 ");
+        var args = new StringBuilder("-hide_banner -nostdin -loglevel info -benchmark -filter_complex_threads 1 ");
         for (int n = 0; n < cameras.Count; n++)
         {
             string format = cameras[n].Codec == VideoCodec.H264 ? $"-framerate {PreEncodedVideo.FrameRate} -f h264" : "-f ivf";
-            args.Append(CultureInfo.InvariantCulture, $"-threads 1 -stream_loop -1 {format} -i {inputs[n]} ");
+            args.Append(CultureInfo.InvariantCulture, $"-threads 1 {format} -i {inputs[n]} ");
         }
         args.Append("-filter_complex \"").Append(Filter(cameras.Count, width, height, groups.Count)).Append("\" ");
         for (int g = 0; g < groups.Count; g++)

@@ -18,6 +18,7 @@ catch (ArgumentException e)
 }
 
 var loggers = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
+Appliance.Hwaccel.Native.FfmpegLog.RouteTo(loggers); // the cameras are encoded in this process: keep x264's summaries off the table
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 
