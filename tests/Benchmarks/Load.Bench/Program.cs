@@ -5,6 +5,11 @@ using Appliance.LoadBench;
 using Appliance.LoadTool.Runs;
 using Appliance.LoadTool.Signaling;
 
+if (args.Contains("--help") || args.Contains("-h"))
+{
+    Console.WriteLine(BenchOptions.Usage);
+    return 0;
+}
 BenchOptions options;
 try
 {

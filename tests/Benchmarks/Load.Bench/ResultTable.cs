@@ -10,8 +10,8 @@ public static class ResultTable
     {
         var lines = new List<string>
         {
-            "| scenario | fps median (worst rx) | fps p1 | skipped out / in | MCU latency p50 / p95 / p99 ms | join → 1st frame p50 / max ms | box CPU % | box ms/frame | floor ms/frame | box / floor | RSS MB | GC 0/1/2 | GC pause ms | lost / rtx | 30 fps held |",
-            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+            "| scenario | fps median (worst rx) | fps p1 | skipped out / in | MCU latency p50 / p95 / p99 ms | join → 1st frame p50 / max ms | box CPU % | busiest thread % | box ms/frame | floor ms/frame | box / floor | RSS MB | GC 0/1/2 | GC pause ms | lost / rtx | 30 fps held |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
         };
         foreach (LoadReport r in reports)
         {
@@ -24,6 +24,7 @@ public static class ResultTable
                 $"{F(m.LatencyMsP50, "F0")} / {F(m.LatencyMsP95, "F0")} / {F(m.LatencyMsP99, "F0")}",
                 $"{F(m.JoinToFirstFrameMsP50, "F0")} / {F(m.JoinToFirstFrameMsMax, "F0")}",
                 F(r.Box?.CpuPercentOfOneCore, "F0"),
+                F(r.Box?.BusiestThreads.FirstOrDefault()?.PercentOfOneCore, "F0"),
                 F(r.Box?.CpuMsPerOutputFrame, "F1"),
                 F(r.Floor?.CpuMsPerOutputFrame, "F1"),
                 F(r.OverheadRatio, "F2"),
