@@ -15,9 +15,11 @@ public sealed record CommandResult(string CommandLine, int ExitCode, string Outp
 public static class Command
 {
     public static async Task<CommandResult> RunAsync(string program, IEnumerable<string> arguments,
-        IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null)
+        IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (workingDirectory is not null)
+            start.WorkingDirectory = workingDirectory;
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
