@@ -36,6 +36,7 @@ public static class ConfigurationErrors
             // or "… properties were not found on type … 'HttpsPrt'").
             return [e.Message + (e.InnerException is { } inner ? " " + inner.Message : "")];
         }
-        return ApplianceOptionsValidator.Check(options).Concat(MediaErrors(configuration)).ToList();
+        return ApplianceOptionsValidator.Check(options).Concat(MediaErrors(configuration))
+            .Concat(Appliance.Resilience.LimitsOptionsValidator.Find(configuration)).ToList();
     }
 }
