@@ -64,6 +64,7 @@ public sealed partial class PeerConnection
                 _audioPayloadType = audio.PayloadType;
                 _audioSsrc = audioMedia.RemoteSsrc;
             }
+            ApplyScreenSection(session);
         }
         CreateSenders(session);
     }
@@ -127,9 +128,16 @@ public sealed partial class PeerConnection
             AudioPacketReceived?.Invoke(this, packet.Payload, packet.Timestamp);
             return;
         }
+        if (_expectedScreenRtxSsrc == packet.Ssrc && TryOnScreenRtx(packet))
+            return;
+        if ((payloadType == _videoPayloadType || payloadType == _screenPayloadType) && IsScreenVideo(packet))
+        {
+            OnScreenPacket(packet);
+            return;
+        }
         if (payloadType == _videoPayloadType && IsMainVideo(packet.Ssrc))
         {
-            OnVideoPacket(_video ??= CreateVideoReceiver(packet.Ssrc), packet);
+            OnVideoPacket(_video ??= CreateVideoReceiver(packet.Ssrc, _videoCodec), packet);
             return;
         }
         if (payloadType == _rtxPayloadType && _video is { } receiver
@@ -147,9 +155,9 @@ public sealed partial class PeerConnection
     private bool IsMainVideo(uint ssrc) =>
         _video is { } existing ? existing.Statistics.Ssrc == ssrc : _expectedVideoSsrc is null || _expectedVideoSsrc == ssrc;
 
-    private VideoReceiver CreateVideoReceiver(uint ssrc)
+    private VideoReceiver CreateVideoReceiver(uint ssrc, MediaCodec codec)
     {
-        IVideoDepacketizer depacketizer = _videoCodec == MediaCodec.H264
+        IVideoDepacketizer depacketizer = codec == MediaCodec.H264
             ? new H264Depacketizer(EncodedFramePool.Shared, _loggers.CreateLogger<H264Depacketizer>())
             : new Vp8Depacketizer(EncodedFramePool.Shared, _loggers.CreateLogger<Vp8Depacketizer>());
         var receiver = new VideoReceiver(ssrc, depacketizer, new VideoReceiverOptions(), _time, _loggers);
@@ -193,8 +201,20 @@ public sealed partial class PeerConnection
                 OnKeyFrameRequest(pli.MediaSsrc);
             else if (RtcpFullIntraRequest.TryParse(packet, out var fir) && _videoSender is { } sender && fir.TryGetItem(sender.Ssrc, out _))
                 OnKeyFrameRequest(sender.Ssrc);
-            else if (RtcpSenderReport.TryParse(packet, out var report) && _video is { } video && report.Ssrc == video.Statistics.Ssrc)
-                video.Statistics.OnSenderReport(report.NtpTimestamp.Value);
+            else if (RtcpSenderReport.TryParse(packet, out var report))
+            {
+                if (_video is { } video && report.Ssrc == video.Statistics.Ssrc)
+                    video.Statistics.OnSenderReport(report.NtpTimestamp.Value);
+                else if (_screen is { } screen && report.Ssrc == screen.Statistics.Ssrc)
+                    screen.Statistics.OnSenderReport(report.NtpTimestamp.Value);
+                for (var i = 0; i < report.ReportCount; i++)
+                    OnReportBlock(report.GetReportBlock(i));
+            }
+            else if (RtcpReceiverReport.TryParse(packet, out var receiverReport))
+            {
+                for (var i = 0; i < receiverReport.ReportCount; i++)
+                    OnReportBlock(receiverReport.GetReportBlock(i));
+            }
         }
     }
 }
