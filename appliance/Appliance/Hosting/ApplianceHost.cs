@@ -4,6 +4,7 @@ using Appliance.Conference;
 using Appliance.Devices;
 using Appliance.Media;
 using Appliance.Health;
+using Appliance.Resilience;
 using Appliance.Rooms;
 using Appliance.Security;
 using Appliance.Signaling;
@@ -69,6 +70,7 @@ public static class ApplianceHost
         builder.Services.AddHostedService(services => services.GetRequiredService<SystemdWatchdog>());
         builder.Services.AddHealth();
         builder.Services.AddSignaling();
+        builder.Services.AddResilience(builder.Configuration);
         builder.Services.AddMedia(builder.Configuration);
         builder.Services.AddConference(builder.Configuration);
         builder.Services.AddBoxDevices(builder.Configuration);
