@@ -89,7 +89,7 @@ public static class ApplianceHost
         app.MapWebUi();
         app.MapSignaling();
         app.MapHealth();
-        app.MapDisplay();
+        app.MapDisplayState();
         app.MapAdmin();
         return app;
     }

@@ -25,7 +25,7 @@ public static class DisplayEndpoint
         bool Claimed,
         string? SetupCode);
 
-    public static void MapDisplay(this WebApplication app)
+    public static void MapDisplayState(this WebApplication app)
     {
         app.MapGet("/api/display", (RoomCodes codes, IOptionsMonitor<RoomOptions> room, AdminAccount account,
             IHostIdentitySource identity, IOptionsMonitor<ApplianceOptions> options) =>
