@@ -52,7 +52,7 @@ function showOnly(section) {
 
 function showSignedOut() {
   // The session ended (timeout, password changed elsewhere, restart): back to the right form.
-  if (!livePoll && !$('console').hidden === false) return;
+  if ($('console').hidden) return;
   stopLive();
   start();
 }
