@@ -42,6 +42,12 @@ public sealed partial class PeerConnection
     public long NacksReceived => Interlocked.Read(ref _nacksReceived);
     public long KeyFrameRequestsReceived => Interlocked.Read(ref _keyFrameRequestsReceived);
 
+    /// <summary>
+    /// The origin of the box's audio and video timestamps (the room's media clock); when set, both sender
+    /// reports carry NTP/RTP pairs of that one timeline, so the browser can play them in sync (RFC 3550 6.4.1).
+    /// </summary>
+    public MediaTimeline? Timeline { get; set; }
+
     /// <summary>The video codec the participant receives, once negotiated.</summary>
     public MediaCodec? VideoCodec => _videoSender?.Codec;
 
@@ -196,7 +202,7 @@ public sealed partial class PeerConnection
             {
                 if (sender is null || sender.Stream.PacketCount == 0)
                     continue;
-                var info = sender.Stream.CreateSenderInfo();
+                var info = Timeline is { } timeline ? sender.Stream.CreateSenderInfo(timeline) : sender.Stream.CreateSenderInfo();
                 writer.TryAddSenderReport(info.Ssrc, new NtpTimestamp(info.NtpTimestamp), info.RtpTimestamp, info.PacketCount, info.OctetCount,
                     first ? blocks[..blockCount] : default);
                 writer.TryAddSourceDescription(info.Ssrc, _streams.CName);

@@ -33,6 +33,7 @@ public sealed class MeetingRoom : IAsyncDisposable
     private readonly ConcurrentDictionary<string, MeetingMember> _members = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<VideoCodec, EncoderGroup> _groups = new();
     private readonly Lock _membership = new();
+    private readonly AudioFrameTimestamps _audioTimestamps;
     private uint _audioTimestamp;
     private long _lastTickAt;
 
@@ -48,6 +49,7 @@ public sealed class MeetingRoom : IAsyncDisposable
             VideoFramePool.Shared, loggers.CreateLogger<Compositor>());
         _mixer = new AudioMixer(new AudioMixerOptions(), loggers);
         _clock = new MediaClock(_options.FrameRate, time, OnVideoTick, _logger);
+        _audioTimestamps = new AudioFrameTimestamps(_clock.Timeline);
         _lastTickAt = time.GetTimestamp();
         _clock.Start();
         _audioTimer = time.CreateTimer(_ => OnAudioTick(), null, AudioFrame, AudioFrame);
@@ -83,6 +85,7 @@ public sealed class MeetingRoom : IAsyncDisposable
             _members[participant.Id] = member;
         }
         var peer = participant.Peer;
+        peer.Timeline = _clock.Timeline; // audio and video sender reports on the room's one clock (lip sync)
         peer.VideoFrameReceived += (_, frame) => OnCameraFrame(member, frame);
         peer.AudioPacketReceived += (_, opus, timestamp) => member.Audio.Input.Receive(opus, timestamp);
         peer.KeyFrameRequested += _ => member.Group?.RequestKeyFrame();
@@ -149,8 +152,8 @@ public sealed class MeetingRoom : IAsyncDisposable
     {
         try
         {
+            _audioTimestamp = _audioTimestamps.Next();
             _mixer.Tick(DeliverAudio);
-            _audioTimestamp += 960; // 20 ms at 48 kHz (RFC 7587 4.1)
         }
         catch (Exception e)
         {
