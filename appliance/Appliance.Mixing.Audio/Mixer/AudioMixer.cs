@@ -156,7 +156,7 @@ public sealed partial class AudioMixer : IDisposable
 
             foreach (var participant in _participants)
             {
-                if (!participant.Input.IsSilent)
+                if (!participant.Input.IsSilent && participant.Listens)
                 {
                     participant.EncodeMixMinus(_total, _createEncoder);
                     encoders++;
