@@ -21,4 +21,7 @@ public sealed class MeetingOptions
 
     /// <summary>Least time between two key frames forced by receivers' requests, per encoder group.</summary>
     public int KeyFrameIntervalMilliseconds { get; set; } = 1000;
+
+    /// <summary>Synthetic participants (moving test patterns with tones) who join when the box starts (<c>--demo N</c>).</summary>
+    public int DemoParticipants { get; set; }
 }

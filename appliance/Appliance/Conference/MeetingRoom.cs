@@ -32,6 +32,7 @@ public sealed class MeetingRoom : IAsyncDisposable
     private readonly ITimer _audioTimer;
     private readonly ConcurrentDictionary<string, MeetingMember> _members = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<VideoCodec, EncoderGroup> _groups = new();
+    private readonly ConcurrentDictionary<string, ParticipantVideoSlot> _synthetic = new(StringComparer.Ordinal);
     private readonly Lock _membership = new();
     private readonly AudioFrameTimestamps _audioTimestamps;
     private uint _audioTimestamp;
@@ -70,7 +71,10 @@ public sealed class MeetingRoom : IAsyncDisposable
 
     public string Code => _options.RoomCode;
     public int Count => _members.Count;
-    public bool IsFull => _members.Count >= _options.MaxParticipants;
+    public bool IsFull => _members.Count + _synthetic.Count >= _options.MaxParticipants;
+
+    /// <summary>Participants inside the box (the demo's), who have tiles and voices but no connection.</summary>
+    public int SyntheticCount => _synthetic.Count;
     public MediaClock Clock => _clock;
     public IReadOnlyCollection<EncoderGroup> EncoderGroups => _groups.Values.ToArray();
 
@@ -92,6 +96,35 @@ public sealed class MeetingRoom : IAsyncDisposable
         peer.Connected += _ => JoinEncoderGroup(member);
         peer.Closed += closed => { _ = LeaveAsync(participant.Id); };
         _logger.LogInformation("{Name} joined the meeting ({Count} in the room)", participant.Name, _members.Count);
+    }
+
+    /// <summary>
+    /// Adds a participant who lives inside the box (the demo's): a tile the caller feeds pictures to directly,
+    /// and a voice the mixer takes from <paramref name="audio"/> each tick; nothing is sent to them.
+    /// </summary>
+    public ParticipantVideoSlot JoinSynthetic(string id, string name, Mixing.Audio.Inputs.AudioFrameSource audio)
+    {
+        lock (_membership)
+        {
+            var tile = _compositor.AddParticipant(id, name);
+            var voice = _mixer.Join(id);
+            voice.Input.Source = audio;
+            voice.Listens = false;
+            _synthetic[id] = tile;
+            _logger.LogInformation("{Name} (synthetic) joined the meeting", name);
+            return tile;
+        }
+    }
+
+    public void LeaveSynthetic(string id)
+    {
+        lock (_membership)
+        {
+            if (!_synthetic.TryRemove(id, out _))
+                return;
+            _compositor.RemoveParticipant(id);
+            _mixer.Leave(id);
+        }
     }
 
     public async Task LeaveAsync(string participantId)

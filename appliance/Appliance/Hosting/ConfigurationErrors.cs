@@ -21,6 +21,21 @@ public static class ConfigurationErrors
         return Appliance.Media.MediaPortOptionsValidator.Check(media);
     }
 
+    private static IEnumerable<string> MeetingErrors(IConfiguration configuration)
+    {
+        Appliance.Conference.MeetingOptions meeting;
+        try
+        {
+            meeting = configuration.GetSection(Appliance.Conference.MeetingOptions.SectionName)
+                .Get<Appliance.Conference.MeetingOptions>(o => o.ErrorOnUnknownConfiguration = true) ?? new();
+        }
+        catch (InvalidOperationException e)
+        {
+            return [e.Message + (e.InnerException is { } inner ? " " + inner.Message : "")];
+        }
+        return Appliance.Conference.MeetingOptionsValidator.Check(meeting);
+    }
+
     /// <summary>The problems with the configuration, one sentence each; empty when it is usable.</summary>
     public static IReadOnlyList<string> Find(IConfiguration configuration)
     {
@@ -36,6 +51,6 @@ public static class ConfigurationErrors
             // or "… properties were not found on type … 'HttpsPrt'").
             return [e.Message + (e.InnerException is { } inner ? " " + inner.Message : "")];
         }
-        return ApplianceOptionsValidator.Check(options).Concat(MediaErrors(configuration)).ToList();
+        return ApplianceOptionsValidator.Check(options).Concat(MediaErrors(configuration)).Concat(MeetingErrors(configuration)).ToList();
     }
 }
