@@ -34,6 +34,32 @@ public sealed partial class PeerConnection
     private long _nacksReceived;
     private long _keyFrameRequestsReceived;
 
+    private long _incomingVideoBitrateLimit = (long)MaxIncomingVideoBitrate;
+    private long _receiverEstimate;
+    private long _receiverEstimates;
+
+    /// <summary>
+    /// The participant's browser estimated how much of the box's video it can receive (REMB,
+    /// draft-alvestrand-rmcat-remb-03), in bits per second. Raised on the receive thread; must not block.
+    /// </summary>
+    public event Action<PeerConnection, ulong>? ReceiverEstimateReceived;
+
+    /// <summary>The browser's last REMB for the box's video, bits per second (0 before the first).</summary>
+    public ulong ReceiverEstimate => (ulong)Interlocked.Read(ref _receiverEstimate);
+
+    /// <summary>REMBs received from the browser.</summary>
+    public long ReceiverEstimates => Interlocked.Read(ref _receiverEstimates);
+
+    /// <summary>
+    /// How much the participant's camera may send the box, bits per second: the REMB the box sends each second.
+    /// The room lowers it to what the participant's tile needs (at most <see cref="MaxIncomingVideoBitrate"/>).
+    /// </summary>
+    public ulong IncomingVideoBitrateLimit
+    {
+        get => (ulong)Interlocked.Read(ref _incomingVideoBitrateLimit);
+        set => Interlocked.Exchange(ref _incomingVideoBitrateLimit, (long)Math.Min(value, MaxIncomingVideoBitrate));
+    }
+
     /// <summary>The participant asked for a key frame of the box's video (PLI or FIR).</summary>
     public event Action<PeerConnection>? KeyFrameRequested;
 
@@ -115,6 +141,21 @@ public sealed partial class PeerConnection
             foreach (var sequenceNumber in lost[..count])
                 sender.Retransmit(sequenceNumber);
         }
+    }
+
+    /// <summary>A REMB from the browser: its estimate for the box's streams (here, the video it receives).</summary>
+    private void OnReceiverEstimate(RtcpRemb remb)
+    {
+        if (_videoSender is not { } sender)
+            return;
+        var applies = remb.SsrcCount == 0;
+        for (var i = 0; i < remb.SsrcCount && !applies; i++)
+            applies = remb.GetSsrc(i) == sender.Ssrc;
+        if (!applies)
+            return;
+        Interlocked.Exchange(ref _receiverEstimate, (long)Math.Min(remb.Bitrate, long.MaxValue));
+        Interlocked.Increment(ref _receiverEstimates);
+        ReceiverEstimateReceived?.Invoke(this, remb.Bitrate);
     }
 
     private void OnKeyFrameRequest(uint mediaSsrc)
@@ -217,7 +258,7 @@ public sealed partial class PeerConnection
             {
                 // REMB (draft-alvestrand-rmcat-remb): how much the participant may send the box.
                 Span<uint> ssrcs = [received.Statistics.Ssrc];
-                writer.TryAddRemb(_streams.VideoSsrc, MaxIncomingVideoBitrate, ssrcs);
+                writer.TryAddRemb(_streams.VideoSsrc, IncomingVideoBitrateLimit, ssrcs);
             }
             ProtectAndSendRtcp(writer.Length);
         }

@@ -24,4 +24,12 @@ public sealed class MeetingOptions
 
     /// <summary>Synthetic participants (moving test patterns with tones) who join when the box starts (<c>--demo N</c>).</summary>
     public int DemoParticipants { get; set; }
+
+    /// <summary>
+    /// Nobody sees themselves: each participant gets a canvas of their own (one encoder each), while the room has at
+    /// most <see cref="PersonalCanvasMaxParticipants"/> people; larger rooms share one canvas per profile.
+    /// </summary>
+    public bool PersonalCanvas { get; set; }
+
+    public int PersonalCanvasMaxParticipants { get; set; } = 4;
 }

@@ -18,6 +18,8 @@ public static class MeetingOptionsValidator
             yield return $"{s}:VideoBitrate is {o.VideoBitrate}; it must be from 100000 to 20000000 bits per second.";
         if (o.KeyFrameIntervalMilliseconds is < 0 or > 60_000)
             yield return $"{s}:KeyFrameIntervalMilliseconds is {o.KeyFrameIntervalMilliseconds}; it must be from 0 to 60000.";
+        if (o.PersonalCanvasMaxParticipants is < 2 or > 9)
+            yield return $"{s}:PersonalCanvasMaxParticipants is {o.PersonalCanvasMaxParticipants}; it must be from 2 to 9 (one encoder per participant).";
         if (o.DemoParticipants < 0 || o.DemoParticipants > DemoPalette.Count)
             yield return $"{s}:DemoParticipants (--demo) is {o.DemoParticipants}; it must be from 0 to {DemoPalette.Count}.";
         else if (o.DemoParticipants >= o.MaxParticipants)

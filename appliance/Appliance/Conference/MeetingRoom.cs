@@ -31,7 +31,7 @@ public sealed class MeetingRoom : IAsyncDisposable
     private readonly MediaClock _clock;
     private readonly ITimer _audioTimer;
     private readonly ConcurrentDictionary<string, MeetingMember> _members = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<VideoCodec, EncoderGroup> _groups = new();
+    private readonly MeetingVideoOutput _video;
     private readonly ConcurrentDictionary<string, ParticipantVideoSlot> _synthetic = new(StringComparer.Ordinal);
     private readonly Lock _membership = new();
     private readonly AudioFrameTimestamps _audioTimestamps;
@@ -49,6 +49,7 @@ public sealed class MeetingRoom : IAsyncDisposable
         _compositor = new Compositor(new CompositorOptions { Width = _options.Width, Height = _options.Height },
             VideoFramePool.Shared, loggers.CreateLogger<Compositor>());
         _mixer = new AudioMixer(new AudioMixerOptions(), loggers);
+        _video = new MeetingVideoOutput(_options, _compositor, codecs, time, _logger, () => Count + SyntheticCount);
         _clock = new MediaClock(_options.FrameRate, time, OnVideoTick, _logger);
         _audioTimestamps = new AudioFrameTimestamps(_clock.Timeline);
         _lastTickAt = time.GetTimestamp();
@@ -76,7 +77,10 @@ public sealed class MeetingRoom : IAsyncDisposable
     /// <summary>Participants inside the box (the demo's), who have tiles and voices but no connection.</summary>
     public int SyntheticCount => _synthetic.Count;
     public MediaClock Clock => _clock;
-    public IReadOnlyCollection<EncoderGroup> EncoderGroups => _groups.Values.ToArray();
+    public IReadOnlyCollection<EncoderGroup> EncoderGroups => _video.Groups.Groups;
+
+    /// <summary>Whether each participant now sees a canvas without their own tile (Meeting:PersonalCanvas).</summary>
+    public bool PersonalCanvasActive => _video.PersonalCanvasActive;
 
     /// <summary>Adds a participant: a tile, a place in the mix, and (once connected) an encoder group.</summary>
     public void Join(Participant participant)
@@ -85,7 +89,7 @@ public sealed class MeetingRoom : IAsyncDisposable
         lock (_membership)
         {
             var tile = _compositor.AddParticipant(participant.Id, participant.Name);
-            member = new MeetingMember(participant, tile, _mixer.Join(participant.Id));
+            member = new MeetingMember(participant, tile, _mixer.Join(participant.Id), _time);
             _members[participant.Id] = member;
         }
         var peer = participant.Peer;
@@ -93,7 +97,9 @@ public sealed class MeetingRoom : IAsyncDisposable
         peer.VideoFrameReceived += (_, frame) => OnCameraFrame(member, frame);
         peer.AudioPacketReceived += (_, opus, timestamp) => member.Audio.Input.Receive(opus, timestamp);
         peer.KeyFrameRequested += _ => member.Group?.RequestKeyFrame();
-        peer.Connected += _ => JoinEncoderGroup(member);
+        peer.ReceiverEstimateReceived += (_, estimate) => _video.OnReceiverEstimate(member, estimate);
+        peer.Connected += _ => _video.Add(member);
+        _video.OnRoomChanged();
         peer.Closed += closed => { _ = LeaveAsync(participant.Id); };
         _logger.LogInformation("{Name} joined the meeting ({Count} in the room)", participant.Name, _members.Count);
     }
@@ -111,6 +117,7 @@ public sealed class MeetingRoom : IAsyncDisposable
             voice.Input.Source = audio;
             voice.Listens = false;
             _synthetic[id] = tile;
+            _video.OnRoomChanged();
             _logger.LogInformation("{Name} (synthetic) joined the meeting", name);
             return tile;
         }
@@ -124,6 +131,7 @@ public sealed class MeetingRoom : IAsyncDisposable
                 return;
             _compositor.RemoveParticipant(id);
             _mixer.Leave(id);
+            _video.OnRoomChanged();
         }
     }
 
@@ -133,11 +141,11 @@ public sealed class MeetingRoom : IAsyncDisposable
             return;
         lock (_membership)
         {
-            if (member.Group is { } group && group.Remove(member) && _groups.TryRemove(group.Profile.Codec, out var empty))
-                empty.Dispose();
             _compositor.RemoveParticipant(participantId);
             _mixer.Leave(participantId);
         }
+        _video.Remove(member);
+        _video.OnRoomChanged();
         if (member.Decoder is { } decoder)
             await decoder.DisposeAsync();
         _logger.LogInformation("{Name} left the meeting ({Count} in the room)", member.Participant.Name, _members.Count);
@@ -152,33 +160,10 @@ public sealed class MeetingRoom : IAsyncDisposable
         member.Decoder.Submit(frame.Data, frame.RtpTimestamp);
     }
 
-    private void JoinEncoderGroup(MeetingMember member)
-    {
-        if (member.Peer.VideoCodec is not { } negotiated)
-            return;
-        var codec = negotiated == MediaCodec.H264 ? VideoCodec.H264 : VideoCodec.Vp8;
-        lock (_membership)
-        {
-            var group = _groups.GetOrAdd(codec, c =>
-            {
-                var profile = new OutputProfile(c, _options.Width, _options.Height, _options.FrameRate, _options.VideoBitrate);
-                _logger.LogInformation("Encoder group {Profile} opened", profile);
-                return new EncoderGroup(profile, _codecs.CreateEncoder(profile.ToEncoderSettings()),
-                    TimeSpan.FromMilliseconds(_options.KeyFrameIntervalMilliseconds), _time, _logger);
-            });
-            group.Add(member);
-            member.Group = group;
-        }
-    }
-
     private void OnVideoTick(long tick, uint timestamp90k)
     {
         Interlocked.Exchange(ref _lastTickAt, _time.GetTimestamp());
-        if (_groups.IsEmpty)
-            return;
-        using var canvas = _compositor.Compose(timestamp90k);
-        foreach (var group in _groups.Values)
-            group.Encode(canvas, timestamp90k);
+        _video.Tick(timestamp90k);
     }
 
     private void OnAudioTick()
@@ -206,8 +191,7 @@ public sealed class MeetingRoom : IAsyncDisposable
         _audioTimer.Dispose();
         foreach (var id in _members.Keys.ToArray())
             await LeaveAsync(id);
-        foreach (var group in _groups.Values)
-            group.Dispose();
+        _video.Dispose();
         _compositor.Dispose();
         _mixer.Dispose();
     }

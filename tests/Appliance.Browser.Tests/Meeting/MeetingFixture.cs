@@ -12,7 +12,7 @@ namespace Appliance.Browser.Tests.Meeting;
 /// and three browsers), reached on the private test network, one Playwright driver and the
 /// participants' fake media. Tests open their own participants.
 /// </summary>
-public sealed class MeetingFixture : IAsyncLifetime
+public class MeetingFixture : IAsyncLifetime
 {
     public const int CanvasWidth = 640;
     public const int CanvasHeight = 360;
@@ -29,13 +29,16 @@ public sealed class MeetingFixture : IAsyncLifetime
     /// <summary>The box's one meeting room: its members, media clock and encoder groups.</summary>
     public MeetingRoom Room => Box.App.Services.GetRequiredService<MeetingRoom>();
 
+    /// <summary>Further arguments of the box (a derived fixture's, such as --demo).</summary>
+    protected virtual string[] ExtraArguments => [];
+
     public async Task InitializeAsync()
     {
         try
         {
             await PrivateTestNetwork.EnsureAsync();
             _box = await RunningAppliance.StartAsync(PrivateTestNetwork.BoxArguments(
-                $"--Meeting:Width={CanvasWidth}", $"--Meeting:Height={CanvasHeight}", $"--Meeting:FrameRate={FrameRate}"));
+                $"--Meeting:Width={CanvasWidth}", $"--Meeting:Height={CanvasHeight}", $"--Meeting:FrameRate={FrameRate}", .. ExtraArguments));
             _browsers = await BrowserLauncher.StartAsync();
         }
         catch
