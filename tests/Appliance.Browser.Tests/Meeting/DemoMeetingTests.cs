@@ -1,7 +1,9 @@
 using Appliance.Browser.Tests.Echo;
+using Appliance.Conference;
 using Appliance.Conference.Demo;
 using Appliance.Testing.Browsers;
 using Appliance.Testing.FakeMedia;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Appliance.Browser.Tests.Meeting;
@@ -48,6 +50,20 @@ public sealed class DemoMeetingTests(DemoMeetingFixture fixture, ITestOutputHelp
                 $"the demo tone {hz[demo]} Hz was missing from more than half the readings");
         foreach (var reading in readings)
             Assert.True(reading.BelowLoudestDb(2) >= OwnToneBelowLoudestDb, $"the browser hears its own {hz[2]} Hz: {reading}");
+
+        // Rate adaptation, recorded: what Chromium estimates for the box's video (REMB, negotiated as goog-remb
+        // without transport-cc), and what the box asks its camera for (a quarter of the canvas).
+        var peer = Assert.Single(fixture.Box.App.Services.GetRequiredService<ParticipantDirectory>().All).Peer;
+        var target = await page.Page.EvaluateAsync<double>("""
+            async () => {
+              const report = await window.appliance.meeting.pc.getStats();
+              const video = [...report.values()].find(s => s.type === 'outbound-rtp' && s.kind === 'video');
+              return video?.targetBitrate ?? -1;
+            }
+            """);
+        output.WriteLine($"REMBs from Chromium: {peer.ReceiverEstimates}, last {peer.ReceiverEstimate / 1000} kbit/s; "
+            + $"the box asks the camera for {peer.IncomingVideoBitrateLimit / 1000} kbit/s; Chromium's target {target / 1000:F0} kbit/s; "
+            + $"groups {string.Join(", ", fixture.Room.EncoderGroups.Select(g => $"{g.Profile} ({g.MemberCount}, {g.OutputBitrate / 1000} kbit/s)"))}");
     }
 
     private static RgbColour DemoColour(int index)

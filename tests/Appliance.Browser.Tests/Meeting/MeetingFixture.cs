@@ -38,7 +38,7 @@ public class MeetingFixture : IAsyncLifetime
         {
             await PrivateTestNetwork.EnsureAsync();
             _box = await RunningAppliance.StartAsync(PrivateTestNetwork.BoxArguments(
-                $"--Meeting:Width={CanvasWidth}", $"--Meeting:Height={CanvasHeight}", $"--Meeting:FrameRate={FrameRate}", .. ExtraArguments));
+                [$"--Meeting:Width={CanvasWidth}", $"--Meeting:Height={CanvasHeight}", $"--Meeting:FrameRate={FrameRate}", .. ExtraArguments]));
             _browsers = await BrowserLauncher.StartAsync();
         }
         catch

@@ -9,16 +9,16 @@ public sealed class BitrateTierPolicyTests
     private readonly FakeTimeProvider _time = new();
 
     [Fact]
-    public void Congestion_lasting_two_seconds_steps_one_tier_down_but_one_low_estimate_does_not()
+    public void Congestion_lasting_three_seconds_steps_one_tier_down_but_one_low_estimate_does_not()
     {
         var policy = new BitrateTierPolicy(_time);
         Assert.False(Feed(policy, estimate: 600_000, sent: 1_000_000, seconds: 1)); // one low reading
         Assert.False(Feed(policy, estimate: 1_400_000, sent: 1_000_000, seconds: 1));
         Assert.Equal(BitrateTier.Full, policy.Tier);
 
-        Assert.True(Feed(policy, estimate: 600_000, sent: 1_000_000, seconds: 3));
+        Assert.True(Feed(policy, estimate: 600_000, sent: 1_000_000, seconds: 4));
         Assert.Equal(BitrateTier.Medium, policy.Tier);
-        Assert.True(Feed(policy, estimate: 300_000, sent: 700_000, seconds: 3));
+        Assert.True(Feed(policy, estimate: 300_000, sent: 700_000, seconds: 4));
         Assert.Equal(BitrateTier.Low, policy.Tier);
         Assert.False(Feed(policy, estimate: 100_000, sent: 350_000, seconds: 5)); // nothing below Low
         Assert.Equal(BitrateTier.Low, policy.Tier);
@@ -42,7 +42,7 @@ public sealed class BitrateTierPolicyTests
         Assert.Equal(BitrateTier.Medium, policy.Tier);
 
         // The link cannot carry Medium: back down, and the next try waits 16 s instead of 8.
-        Assert.True(Feed(policy, estimate: 500_000, sent: 750_000, seconds: 3));
+        Assert.True(Feed(policy, estimate: 500_000, sent: 750_000, seconds: 4));
         Assert.Equal(BitrateTier.Low, policy.Tier);
         Assert.Equal(TimeSpan.FromSeconds(16), policy.UpHold);
         Assert.False(Feed(policy, estimate: 500_000, sent: 350_000, seconds: 15));
@@ -57,7 +57,7 @@ public sealed class BitrateTierPolicyTests
         var changes = 0;
         for (var second = 0; second < 120; second++)
         {
-            // Congested every other second: never two seconds in a row, so never a step down; never quiet, so never a try up.
+            // Congested every other second: never three seconds in a row, so never a step down; never quiet, so never a try up.
             var congested = second % 2 == 0;
             if (Feed(policy, congested ? 500_000UL : 1_200_000UL, 1_000_000, 1))
                 changes++;
@@ -67,9 +67,9 @@ public sealed class BitrateTierPolicyTests
         var lowered = new BitrateTierPolicy(_time);
         for (var second = 0; second < 120; second++)
         {
-            // Congested for 3 s out of every 12: down, a try up that fails, and then the longer hold keeps it down,
+            // Congested for 4 s out of every 12: down, a try up that fails, and then the longer hold keeps it down,
             // instead of twenty changes in two minutes.
-            if (Feed(lowered, second % 12 < 3 ? 500_000UL : 1_200_000UL, 1_000_000, 1))
+            if (Feed(lowered, second % 12 < 4 ? 500_000UL : 1_200_000UL, 1_000_000, 1))
                 changes++;
         }
         Assert.InRange(changes, 1, 4);
