@@ -1,6 +1,7 @@
 using Appliance.Media.PayloadFormats;
 using Appliance.Media.Streams;
 using Appliance.Net.Rtcp;
+using Appliance.Net.Rtp;
 using Appliance.Net.Sdp.Attributes;
 using Appliance.Net.Sdp.Negotiation;
 using Appliance.Net.Srtp;
@@ -89,13 +90,13 @@ public sealed partial class PeerConnection
                     ? new RtxParameters((byte)rtxType, rtxSsrc)
                     : null;
                 _videoSender = new RtpSender(codec, (byte)video.PayloadType, videoSsrc, 90000, videoMedia.Mid,
-                    videoMedia.HeaderExtensions.Mid, _time, this, rtx);
+                    videoMedia.HeaderExtensions.Mid, _time, this, rtx, videoMedia.HeaderExtensions.AbsSendTime);
             }
             if (_audioSender is null && session.Main("audio") is { Codec: { } audio, LocalSsrc: { } audioSsrc } audioMedia
                 && audioMedia.Direction is MediaDirection.SendRecv or MediaDirection.SendOnly)
             {
                 _audioSender = new RtpSender(MediaCodec.Opus, (byte)audio.PayloadType, audioSsrc, 48000, audioMedia.Mid,
-                    audioMedia.HeaderExtensions.Mid, _time, this);
+                    audioMedia.HeaderExtensions.Mid, _time, this, absSendTimeExtensionId: audioMedia.HeaderExtensions.AbsSendTime);
             }
         }
     }
@@ -124,9 +125,23 @@ public sealed partial class PeerConnection
             if (_srtp is not { } srtp || (_ice.SelectedAddress ?? LastAddress()) is not { } address)
                 return;
             packet.CopyTo(_pacedBuffer);
+            StampSendTime(_pacedBuffer.AsSpan(0, packet.Length));
             if (srtp.Outbound.ProtectRtp(_pacedBuffer, packet.Length, out var protectedLength) == SrtpStatus.Ok)
                 _port.Sender.TrySend(_pacedBuffer.AsSpan(0, protectedLength), address);
         }
+    }
+
+    /// <summary>
+    /// Writes the send time into the packet's abs-send-time element, if it has one, as it leaves: the browser's
+    /// receive-side bandwidth estimator compares these with arrival times, and so sends REMB for the box's streams.
+    /// </summary>
+    private void StampSendTime(Span<byte> packet)
+    {
+        if (!RtpPacket.TryParse(packet, out var rtp) || !rtp.HasExtension)
+            return;
+        var sender = rtp.Ssrc == _audioSender?.Ssrc ? _audioSender : _videoSender;
+        if (sender?.AbsSendTimeExtensionId is { } id && rtp.TryGetHeaderExtensionForWrite(id, out var data))
+            AbsSendTimeExtension.TryWrite(AbsSendTimeExtension.FromNtp(NtpTime.FromDateTimeOffset(_time.GetUtcNow())), data);
     }
 
     private void OnNack(RtcpGenericNack nack)
