@@ -32,4 +32,9 @@ public sealed class MeetingOptions
     public bool PersonalCanvas { get; set; }
 
     public int PersonalCanvasMaxParticipants { get; set; } = 4;
+    /// <summary>The layout while nobody shares a screen: "grid", or "activeSpeaker" (the speaker large, the others in a strip).</summary>
+    public string Layout { get; set; } = MeetingLayouts.Grid;
+
+    /// <summary>Displays (the room's TVs, join role "display") allowed at once; they do not count as participants.</summary>
+    public int MaxDisplays { get; set; } = 4;
 }

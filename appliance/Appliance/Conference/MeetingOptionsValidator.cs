@@ -2,14 +2,18 @@ using Appliance.Conference.Demo;
 
 namespace Appliance.Conference;
 
-/// <summary>Checks <see cref="MeetingOptions"/> at start-up; every problem names the setting and what is allowed.</summary>
+/// <summary>Checks the "Meeting" settings at start-up; every failure names the setting and says what is allowed.</summary>
 public static class MeetingOptionsValidator
 {
     public static IEnumerable<string> Check(MeetingOptions o)
     {
         const string s = MeetingOptions.SectionName;
+        if (!MeetingLayouts.Defaults.Contains(o.Layout, StringComparer.OrdinalIgnoreCase))
+            yield return $"{s}:Layout is '{o.Layout}'; it must be {string.Join(" or ", MeetingLayouts.Defaults)}.";
         if (o.MaxParticipants is < 1 or > 100)
             yield return $"{s}:MaxParticipants is {o.MaxParticipants}; it must be from 1 to 100.";
+        if (o.MaxDisplays is < 0 or > 16)
+            yield return $"{s}:MaxDisplays is {o.MaxDisplays}; it must be from 0 to 16.";
         if (o.Width is < 160 or > 3840 || o.Height is < 90 or > 2160)
             yield return $"{s}:Width and {s}:Height are {o.Width}x{o.Height}; the picture must be from 160x90 to 3840x2160.";
         if (o.FrameRate is < 1 or > 60)

@@ -5,7 +5,9 @@ using Appliance.Hwaccel.Providers;
 using Appliance.Mcu;
 using Appliance.Media.PayloadFormats;
 using Appliance.Mixing.Audio.Mixer;
+using Appliance.Mixing.Audio.Speakers;
 using Appliance.Mixing.Video.Composition;
+using EncodedFrame = Appliance.Media.PayloadFormats.EncodedFrame;
 using Microsoft.Extensions.Options;
 
 namespace Appliance.Conference;
@@ -13,11 +15,14 @@ namespace Appliance.Conference;
 /// <summary>
 /// The MCU room (DESIGN.md section 4): every participant's camera is decoded into their tile;
 /// a media clock composes the tiles into one canvas at the output frame rate and encodes it
-/// once per encoder group (one per codec the participants receive), so each participant gets
-/// one video stream whatever the meeting's size; every 20 ms the mixer sends each participant
-/// everyone's voice but their own.
+/// once per encoder group (one per output profile: codec × resolution × bitrate tier, and canvas; see
+/// MeetingVideoOutput), so each participant gets one video stream whatever the meeting's size; every
+/// 20 ms the mixer sends each participant everyone's voice but their own. Audio and video timestamps
+/// come from the media clock's one timeline (lip sync). Demo participants (JoinSynthetic) have a tile
+/// and a voice but no connection. The controls (mute, share, kick) are in MeetingRoom.Controls.cs,
+/// the roster and layout in MeetingRoom.Roster.cs, the admin console's figures in MeetingRoom.Snapshot.cs.
 /// </summary>
-public sealed class MeetingRoom : IAsyncDisposable
+public sealed partial class MeetingRoom : IAsyncDisposable
 {
     private static readonly TimeSpan AudioFrame = TimeSpan.FromMilliseconds(20);
 
@@ -28,13 +33,15 @@ public sealed class MeetingRoom : IAsyncDisposable
     private readonly ILogger<MeetingRoom> _logger;
     private readonly Compositor _compositor;
     private readonly AudioMixer _mixer;
+    private readonly ActiveSpeakerDetector _speakers;
     private readonly MediaClock _clock;
     private readonly ITimer _audioTimer;
     private readonly ConcurrentDictionary<string, MeetingMember> _members = new(StringComparer.Ordinal);
     private readonly MeetingVideoOutput _video;
+    private readonly AudioFrameTimestamps _audioTimestamps;
     private readonly ConcurrentDictionary<string, ParticipantVideoSlot> _synthetic = new(StringComparer.Ordinal);
     private readonly Lock _membership = new();
-    private readonly AudioFrameTimestamps _audioTimestamps;
+    private MeetingMember[] _memberList = [];
     private uint _audioTimestamp;
     private long _lastTickAt;
 
@@ -46,10 +53,17 @@ public sealed class MeetingRoom : IAsyncDisposable
         _time = time;
         _loggers = loggers;
         _logger = loggers.CreateLogger<MeetingRoom>();
-        _compositor = new Compositor(new CompositorOptions { Width = _options.Width, Height = _options.Height },
+        _defaultLayout = MeetingLayouts.KindOf(_options.Layout);
+        _compositor = new Compositor(new CompositorOptions { Width = _options.Width, Height = _options.Height, Layout = _defaultLayout },
             VideoFramePool.Shared, loggers.CreateLogger<Compositor>());
         _mixer = new AudioMixer(new AudioMixerOptions(), loggers);
-        _video = new MeetingVideoOutput(_options, _compositor, codecs, time, _logger, () => Count + SyntheticCount);
+        _speakers = new ActiveSpeakerDetector(SpeakerOptions, time, loggers.CreateLogger<ActiveSpeakerDetector>());
+        _speakers.SpeakerChanged += OnSpeakerChanged;
+        _roster = new RosterCoalescer(RosterInterval, time, PublishRoster);
+        _video = new MeetingVideoOutput(_options, _compositor, codecs, time, _logger, () => Count + SyntheticCount)
+        {
+            SharedCanvasComposed = (canvas, tick) => Thumbnail.Capture(canvas, tick, _options.FrameRate),
+        };
         _clock = new MediaClock(_options.FrameRate, time, OnVideoTick, _logger);
         _audioTimestamps = new AudioFrameTimestamps(_clock.Timeline);
         _lastTickAt = time.GetTimestamp();
@@ -71,38 +85,113 @@ public sealed class MeetingRoom : IAsyncDisposable
     }
 
     public string Code => _options.RoomCode;
-    public int Count => _members.Count;
-    public bool IsFull => _members.Count + _synthetic.Count >= _options.MaxParticipants;
+
+    /// <summary>Participants in the room (displays do not count).</summary>
+    public int Count => Volatile.Read(ref _memberList).Count(m => !m.IsDisplay);
+
+    /// <summary>Displays (the room's TVs) receiving the mix.</summary>
+    public int DisplayCount => Volatile.Read(ref _memberList).Count(m => m.IsDisplay);
+
+    public bool IsFull => Count + SyntheticCount >= _options.MaxParticipants;
 
     /// <summary>Participants inside the box (the demo's), who have tiles and voices but no connection.</summary>
     public int SyntheticCount => _synthetic.Count;
-    public MediaClock Clock => _clock;
-    public IReadOnlyCollection<EncoderGroup> EncoderGroups => _video.Groups.Groups;
 
     /// <summary>Whether each participant now sees a canvas without their own tile (Meeting:PersonalCanvas).</summary>
     public bool PersonalCanvasActive => _video.PersonalCanvasActive;
+    public bool IsFullOfDisplays => DisplayCount >= _options.MaxDisplays;
+    public int MaxDisplays => _options.MaxDisplays;
+    public MediaClock Clock => _clock;
+    public IReadOnlyCollection<EncoderGroup> EncoderGroups => _video.Groups.Groups;
 
-    /// <summary>Adds a participant: a tile, a place in the mix, and (once connected) an encoder group.</summary>
+    /// <summary>A small copy of the composed picture, about once a second, for the admin console.</summary>
+    public MixThumbnail Thumbnail { get; } = new();
+
+    /// <summary>
+    /// Adds a participant: a tile, a place in the mix, and (once connected) an encoder group. A display gets
+    /// only the encoder group and the mix of everyone (a permanently muted place in the mixer).
+    /// </summary>
     public void Join(Participant participant)
     {
         MeetingMember member;
+        var display = participant.Role == MeetingRole.Display;
         lock (_membership)
         {
-            var tile = _compositor.AddParticipant(participant.Id, participant.Name);
-            member = new MeetingMember(participant, tile, _mixer.Join(participant.Id), _time);
+            var tile = display ? null : _compositor.AddParticipant(participant.Id, participant.Name);
+            var audio = _mixer.Join(participant.Id);
+            audio.Input.IsMuted = display;
+            member = new MeetingMember(participant, tile, audio, _time.GetTimestamp(), _time);
             _members[participant.Id] = member;
+            _memberList = [.. _memberList, member];
         }
         var peer = participant.Peer;
         peer.Timeline = _clock.Timeline; // audio and video sender reports on the room's one clock (lip sync)
-        peer.VideoFrameReceived += (_, frame) => OnCameraFrame(member, frame);
-        peer.AudioPacketReceived += (_, opus, timestamp) => member.Audio.Input.Receive(opus, timestamp);
+        if (!display)
+        {
+            peer.VideoFrameReceived += (_, frame) => OnCameraFrame(member, frame);
+            peer.ScreenFrameReceived += (_, frame) => OnScreenFrame(member, frame);
+            peer.AudioPacketReceived += (_, opus, timestamp) => member.Audio.Input.Receive(opus, timestamp);
+        }
         peer.KeyFrameRequested += _ => member.Group?.RequestKeyFrame();
         peer.ReceiverEstimateReceived += (_, estimate) => _video.OnReceiverEstimate(member, estimate);
-        peer.Connected += _ => _video.Add(member);
-        _video.OnRoomChanged();
+        peer.Connected += _ =>
+        {
+            if (_members.ContainsKey(member.Id))
+                _video.Add(member);
+            _roster.Invalidate(); // the page listens by now: it gets the whole roster
+        };
         peer.Closed += closed => { _ = LeaveAsync(participant.Id); };
-        _logger.LogInformation("{Name} joined the meeting ({Count} in the room)", participant.Name, _members.Count);
+        _video.OnRoomChanged();
+        _roster.Invalidate();
+        _logger.LogInformation("{Name} joined the meeting as {Role} ({Count} participants, {Displays} displays)",
+            participant.Name, participant.Role, Count, DisplayCount);
     }
+
+    public async Task LeaveAsync(string participantId)
+    {
+        if (!_members.TryRemove(participantId, out var member))
+            return;
+        lock (_membership)
+        {
+            _memberList = _memberList.Where(m => m != member).ToArray();
+            if (member.ScreenTile is { } screen)
+                _compositor.RemoveParticipant(screen.Id);
+            member.ScreenTile = null;
+            if (member.Tile is not null)
+                _compositor.RemoveParticipant(participantId);
+            _mixer.Leave(participantId);
+            UpdateLayout();
+        }
+        _video.Remove(member);
+        _video.OnRoomChanged();
+        lock (_speakersGate)
+            _speakers.Remove(participantId);
+        if (member.Decoder is { } decoder)
+            await decoder.DisposeAsync();
+        if (member.ScreenDecoder is { } screenDecoder)
+            await screenDecoder.DisposeAsync();
+        _roster.Invalidate();
+        _logger.LogInformation("{Name} left the meeting ({Count} in the room)", member.Participant.Name, Count);
+    }
+
+    private void OnCameraFrame(MeetingMember member, EncodedFrame frame)
+    {
+        // The first frame tells the codec; the decoder then lives as long as the member.
+        member.Decoder ??= new ParticipantVideoDecoder(CreateDecoder(frame), member.Tile!.Submit, member.Peer.RequestKeyFrame, _logger);
+        member.Decoder.Submit(frame.Data, frame.RtpTimestamp);
+    }
+
+    /// <summary>A frame of the shared screen: decoded into the screen tile while the participant shares, dropped otherwise.</summary>
+    private void OnScreenFrame(MeetingMember member, EncodedFrame frame)
+    {
+        if (member.ScreenTile is not { } tile)
+            return;
+        var decoder = member.ScreenDecoder ??= new ParticipantVideoDecoder(CreateDecoder(frame), tile.Submit, member.Peer.RequestScreenKeyFrame, _logger);
+        decoder.Submit(frame.Data, frame.RtpTimestamp);
+    }
+
+    private IVideoDecoder CreateDecoder(EncodedFrame frame) =>
+        _codecs.CreateDecoder(frame.Codec == MediaCodec.H264 ? VideoCodec.H264 : VideoCodec.Vp8, VideoFramePool.Shared);
 
     /// <summary>
     /// Adds a participant who lives inside the box (the demo's): a tile the caller feeds pictures to directly,
@@ -135,43 +224,19 @@ public sealed class MeetingRoom : IAsyncDisposable
         }
     }
 
-    public async Task LeaveAsync(string participantId)
-    {
-        if (!_members.TryRemove(participantId, out var member))
-            return;
-        lock (_membership)
-        {
-            _compositor.RemoveParticipant(participantId);
-            _mixer.Leave(participantId);
-        }
-        _video.Remove(member);
-        _video.OnRoomChanged();
-        if (member.Decoder is { } decoder)
-            await decoder.DisposeAsync();
-        _logger.LogInformation("{Name} left the meeting ({Count} in the room)", member.Participant.Name, _members.Count);
-    }
-
-    private void OnCameraFrame(MeetingMember member, Appliance.Media.PayloadFormats.EncodedFrame frame)
-    {
-        // The first frame tells the codec; the decoder then lives as long as the member.
-        member.Decoder ??= new ParticipantVideoDecoder(
-            _codecs.CreateDecoder(frame.Codec == MediaCodec.H264 ? VideoCodec.H264 : VideoCodec.Vp8, VideoFramePool.Shared),
-            member.Tile.Submit, member.Peer.RequestKeyFrame, _logger);
-        member.Decoder.Submit(frame.Data, frame.RtpTimestamp);
-    }
-
     private void OnVideoTick(long tick, uint timestamp90k)
     {
         Interlocked.Exchange(ref _lastTickAt, _time.GetTimestamp());
-        _video.Tick(timestamp90k);
+        _video.Tick(tick, timestamp90k);
     }
 
     private void OnAudioTick()
     {
         try
         {
-            _audioTimestamp = _audioTimestamps.Next();
+            _audioTimestamp = _audioTimestamps.Next(); // 960 a frame, on the media clock's timeline (RFC 7587 4.1)
             _mixer.Tick(DeliverAudio);
+            UpdateSpeakers();
         }
         catch (Exception e)
         {
@@ -189,6 +254,7 @@ public sealed class MeetingRoom : IAsyncDisposable
     {
         _clock.Dispose();
         _audioTimer.Dispose();
+        _roster.Dispose();
         foreach (var id in _members.Keys.ToArray())
             await LeaveAsync(id);
         _video.Dispose();

@@ -36,6 +36,7 @@ internal sealed class MeetingVideoOutput : IDisposable
     private readonly Lock _membersGate = new();
     private MeetingMember[] _members = [];
     private volatile bool _regroup;
+    private long _tick;
 
     public MeetingVideoOutput(MeetingOptions options, Compositor compositor, VideoCodecFactory codecs, TimeProvider time,
         ILogger logger, Func<int> roomSize)
@@ -49,11 +50,20 @@ internal sealed class MeetingVideoOutput : IDisposable
         var keyFrameInterval = TimeSpan.FromMilliseconds(options.KeyFrameIntervalMilliseconds);
         Groups = new EncoderGroupSet(key => new EncoderGroup(key.Profile, codecs.CreateEncoder(key.Profile.ToEncoderSettings()),
             keyFrameInterval, time, logger), logger);
-        _compose = (hidden, timestamp) => _compositor.Compose(timestamp, hidden);
+        _compose = (hidden, timestamp) =>
+        {
+            var canvas = _compositor.Compose(timestamp, hidden);
+            if (hidden is null)
+                SharedCanvasComposed?.Invoke(canvas, _tick);
+            return canvas;
+        };
         _senderLimits = time.CreateTimer(_ => UpdateSenderLimits(), null, SenderLimitInterval, SenderLimitInterval);
     }
 
     public EncoderGroupSet Groups { get; }
+
+    /// <summary>Sees the shared canvas of each tick it is composed (the admin console's thumbnail); it must not keep it.</summary>
+    public Action<Hwaccel.Frames.VideoFrame, long>? SharedCanvasComposed { get; init; }
 
     /// <summary>Whether each participant now sees a canvas of their own (without their own tile).</summary>
     public bool PersonalCanvasActive => _options.PersonalCanvas && _roomSize() <= _options.PersonalCanvasMaxParticipants;
@@ -88,8 +98,9 @@ internal sealed class MeetingVideoOutput : IDisposable
     }
 
     /// <summary>One tick of the media clock: regroup if needed, then every group encodes its canvas.</summary>
-    public void Tick(uint timestamp90k)
+    public void Tick(long tick, uint timestamp90k)
     {
+        _tick = tick;
         if (_regroup)
         {
             _regroup = false;
@@ -106,7 +117,8 @@ internal sealed class MeetingVideoOutput : IDisposable
             if (member.Peer.VideoCodec is not { } negotiated)
                 continue;
             var codec = negotiated == MediaCodec.H264 ? VideoCodec.H264 : VideoCodec.Vp8;
-            var key = new EncoderGroupKey(_ladder.For(codec, member.Rate.Tier), personal ? member.Participant.Id : null);
+            // A display (the room's TV) has no tile of its own: it always sees everyone.
+            var key = new EncoderGroupKey(_ladder.For(codec, member.Rate.Tier), personal && !member.IsDisplay ? member.Participant.Id : null);
             member.Group = Groups.Assign(member, key);
         }
     }
@@ -116,13 +128,15 @@ internal sealed class MeetingVideoOutput : IDisposable
     {
         try
         {
-            var members = Volatile.Read(ref _members);
+            var members = Volatile.Read(ref _members).Where(m => !m.IsDisplay).ToArray();
             var canvas = _compositor.Canvas;
             LayoutTileSet[] layouts = PersonalCanvasActive
                 ? [.. members.Select(viewer => new LayoutTileSet(_compositor.CurrentTiles(viewer.Participant.Id)))]
                 : [new LayoutTileSet(_compositor.CurrentTiles())];
             foreach (var member in members)
             {
+                if (member.Tile is null)
+                    continue;
                 var (width, height) = layouts.Select(l => l.SizeOf(member.Participant.Id)).MaxBy(s => s.Width * s.Height);
                 member.Peer.IncomingVideoBitrateLimit = TileBitratePolicy.ForTile(width, height, canvas.Width, canvas.Height,
                     _options.VideoBitrate, PeerConnection.MaxIncomingVideoBitrate);

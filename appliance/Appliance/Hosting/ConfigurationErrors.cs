@@ -13,6 +13,7 @@ public static class ConfigurationErrors
         {
             media = configuration.GetSection(Appliance.WebRtc.MediaPortOptions.SectionName)
                 .Get<Appliance.WebRtc.MediaPortOptions>(o => o.ErrorOnUnknownConfiguration = true) ?? new();
+            ConfigurationLists.ReplaceLists(configuration, media);
         }
         catch (InvalidOperationException e)
         {
@@ -26,8 +27,7 @@ public static class ConfigurationErrors
         Appliance.Conference.MeetingOptions meeting;
         try
         {
-            meeting = configuration.GetSection(Appliance.Conference.MeetingOptions.SectionName)
-                .Get<Appliance.Conference.MeetingOptions>(o => o.ErrorOnUnknownConfiguration = true) ?? new();
+            meeting = configuration.GetSection(Appliance.Conference.MeetingOptions.SectionName).Get<Appliance.Conference.MeetingOptions>() ?? new();
         }
         catch (InvalidOperationException e)
         {
@@ -51,6 +51,22 @@ public static class ConfigurationErrors
             // or "… properties were not found on type … 'HttpsPrt'").
             return [e.Message + (e.InnerException is { } inner ? " " + inner.Message : "")];
         }
-        return ApplianceOptionsValidator.Check(options).Concat(MediaErrors(configuration)).Concat(MeetingErrors(configuration)).ToList();
+        return ApplianceOptionsValidator.Check(options).Concat(MediaErrors(configuration)).Concat(MeetingErrors(configuration)).Concat(RoomErrors(configuration))
+            .Concat(Appliance.Resilience.LimitsOptionsValidator.Find(configuration)).ToList();
+    }
+
+    private static IEnumerable<string> RoomErrors(IConfiguration configuration)
+    {
+        Appliance.Rooms.RoomOptions room;
+        try
+        {
+            room = configuration.GetSection(Appliance.Rooms.RoomOptions.SectionName)
+                .Get<Appliance.Rooms.RoomOptions>(o => o.ErrorOnUnknownConfiguration = true) ?? new();
+        }
+        catch (InvalidOperationException e)
+        {
+            return [e.Message + (e.InnerException is { } inner ? " " + inner.Message : "")];
+        }
+        return Appliance.Rooms.RoomOptions.Check(room);
     }
 }

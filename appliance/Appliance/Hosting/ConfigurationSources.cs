@@ -36,4 +36,18 @@ public static class ConfigurationSources
     /// <summary>Adds the command line once more, read through <see cref="CommandLineAliases"/> (it stays last, so it wins).</summary>
     public static void AddCommandLineAliases(ConfigurationManager configuration, string[] args) =>
         configuration.AddCommandLine(args, new Dictionary<string, string>(CommandLineAliases));
+
+    /// <summary>
+    /// The settings made in the admin console (settings.json in the state folder) go right
+    /// after the admin's file: they override it, and environment and command line override them.
+    /// </summary>
+    public static void AddSettingsOverlay(ConfigurationManager configuration, string path)
+    {
+        var sources = (IList<IConfigurationSource>)configuration.Sources;
+        var lastJson = sources.Select((source, index) => (source, index))
+            .LastOrDefault(s => s.source is JsonConfigurationSource).index;
+        var overlay = new JsonConfigurationSource { Path = path, Optional = true, ReloadOnChange = false };
+        overlay.ResolveFileProvider();
+        sources.Insert(lastJson + 1, overlay);
+    }
 }

@@ -13,6 +13,15 @@ public static class WebUiEndpoints
         var root = configured.Length > 0 ? configured : Path.Combine(AppContext.BaseDirectory, "web-ui");
         var files = new PhysicalFileProvider(Path.GetFullPath(root));
 
+        // Pages answer without their extension: /admin is admin.html, /display is display.html.
+        app.Use(async (context, next) =>
+        {
+            var path = context.Request.Path.Value;
+            if (path is { Length: > 1 } && !path.Contains('.', StringComparison.Ordinal) && path.IndexOf('/', 1) < 0
+                && files.GetFileInfo(path + ".html").Exists)
+                context.Request.Path = path + ".html";
+            await next(context);
+        });
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions
         {

@@ -5,5 +5,5 @@ public sealed class DemoMeetingFixture : MeetingFixture
 {
     public const int DemoParticipants = 2;
 
-    protected override string[] ExtraArguments => ["--demo", DemoParticipants.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+    protected override IEnumerable<string> Settings => ["--demo", DemoParticipants.ToString(System.Globalization.CultureInfo.InvariantCulture)];
 }

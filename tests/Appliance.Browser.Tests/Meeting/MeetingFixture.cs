@@ -22,6 +22,9 @@ public class MeetingFixture : IAsyncLifetime
     private BrowserLauncher? _browsers;
 
     public FakeMediaFolder Media { get; } = new();
+
+    /// <summary>Further settings of the box, for fixtures of other meeting configurations.</summary>
+    protected virtual IEnumerable<string> Settings => [];
     public RunningAppliance Box => _box ?? throw NotStarted();
     public BrowserLauncher Browsers => _browsers ?? throw NotStarted();
     public TrustedSite Site => Box.Site();
@@ -29,16 +32,13 @@ public class MeetingFixture : IAsyncLifetime
     /// <summary>The box's one meeting room: its members, media clock and encoder groups.</summary>
     public MeetingRoom Room => Box.App.Services.GetRequiredService<MeetingRoom>();
 
-    /// <summary>Further arguments of the box (a derived fixture's, such as --demo).</summary>
-    protected virtual string[] ExtraArguments => [];
-
     public async Task InitializeAsync()
     {
         try
         {
             await PrivateTestNetwork.EnsureAsync();
             _box = await RunningAppliance.StartAsync(PrivateTestNetwork.BoxArguments(
-                [$"--Meeting:Width={CanvasWidth}", $"--Meeting:Height={CanvasHeight}", $"--Meeting:FrameRate={FrameRate}", .. ExtraArguments]));
+                [$"--Meeting:Width={CanvasWidth}", $"--Meeting:Height={CanvasHeight}", $"--Meeting:FrameRate={FrameRate}", .. Settings]));
             _browsers = await BrowserLauncher.StartAsync();
         }
         catch

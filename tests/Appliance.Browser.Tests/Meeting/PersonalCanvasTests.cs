@@ -9,7 +9,7 @@ namespace Appliance.Browser.Tests.Meeting;
 /// <summary>The meeting box with personal canvases (Meeting:PersonalCanvas) and two demo participants.</summary>
 public sealed class PersonalCanvasFixture : MeetingFixture
 {
-    protected override string[] ExtraArguments => ["--demo", "2", "--Meeting:PersonalCanvas=true"];
+    protected override IEnumerable<string> Settings => ["--demo", "2", "--Meeting:PersonalCanvas=true"];
 }
 
 /// <summary>
