@@ -13,7 +13,7 @@ let session = null;
 let inMeeting = false;
 
 async function loadInfo() {
-  const response = await fetch('/display/info', { cache: 'no-store' });
+  const response = await fetch('/api/display', { cache: 'no-store' });
   if (!response.ok) throw new Error(`the box answered ${response.status}`);
   const next = await response.json();
   const changed = !info || next.roomCode !== info.roomCode || next.joinUrl !== info.joinUrl || next.roomName !== info.roomName

@@ -5,6 +5,7 @@ import { QualityMonitor } from './quality.js';
 import { LevelMeter } from './level-meter.js';
 import { openLocalMedia, stopStream, fillDevicePicker } from './local-media.js';
 import { browserProblem, joinRefusal, unreachable } from './failures.js';
+import { watchRoster, startMeeting } from './meeting.js';
 
 const $ = id => document.getElementById(id);
 const status = $('status');
@@ -24,6 +25,7 @@ let stream = null;
 let lobby = null;        // the signaling channel while not in the meeting
 let session = null;
 let quality = null;
+let controls = null;     // the in-meeting controls of the current connection (meeting.js)
 
 codeInput.value = params.get('code') ?? '';
 nameInput.value = localStorage.getItem(NAME_KEY) ?? '';
@@ -68,6 +70,7 @@ async function connectLobby() {
     try {
       const { signaling, welcome } = await Signaling.connect();
       lobby = signaling;
+      watchRoster(signaling); // the box sends the first roster before the answer
       document.body.dataset.connectionId = welcome.connectionId;
       status.textContent = 'Connected to the box. Type your name and the room code, then join.';
       if (errorBox.dataset.kind === 'unreachable') { showError(''); delete errorBox.dataset.kind; }
@@ -103,8 +106,17 @@ async function join(event) {
   await window.appliance.preview;
   const signaling = lobby;
   lobby = null; // the session owns this channel from now on
-  session = new MeetingSession({ room, name, stream, codec: params.get('codec') ?? undefined, onTrack: showRemote });
-  session.addEventListener('connection', event => { window.appliance.meeting = event.detail; });
+  session = new MeetingSession({
+    room, name, stream, codec: params.get('codec') ?? undefined, onTrack: showRemote,
+    // A rejoin opens a new channel: keep its first roster too.
+    connectSignaling: async () => { const connected = await Signaling.connect(); watchRoster(connected.signaling); return connected; },
+  });
+  session.addEventListener('connection', event => {
+    window.appliance.meeting = event.detail;
+    controls?.dispose();
+    controls = startMeeting({ signaling: event.detail.signaling, connection: event.detail, stream, codec: params.get('codec') ?? undefined });
+    window.appliance.controls = controls;
+  });
   session.addEventListener('state', onSessionState);
   try {
     await session.start(signaling);
@@ -162,6 +174,8 @@ function onSessionState(event) {
 }
 
 function leaveMeeting({ reason, error }) {
+  controls?.dispose();
+  controls = null;
   quality?.stop();
   session = null;
   window.appliance.meeting = null;

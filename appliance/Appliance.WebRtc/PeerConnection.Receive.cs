@@ -64,6 +64,7 @@ public sealed partial class PeerConnection
                 _audioPayloadType = audio.PayloadType;
                 _audioSsrc = audioMedia.RemoteSsrc;
             }
+            ApplyScreenSection(session);
         }
         CreateSenders(session);
     }
@@ -77,11 +78,13 @@ public sealed partial class PeerConnection
             if (srtp is null)
             {
                 Interlocked.Increment(ref _packetsBeforeKeys);
+                _port.Refusals.PacketBeforeKeys();
                 return;
             }
             if (datagram.Length < RtpPacket.FixedHeaderLength || datagram.Length > _receiveBuffer.Length)
             {
                 Interlocked.Increment(ref _malformed);
+                _port.Refusals.MalformedPacket();
                 return;
             }
             var buffer = _receiveBuffer.AsSpan(0, datagram.Length);
@@ -93,6 +96,7 @@ public sealed partial class PeerConnection
                 if (srtp.Inbound.UnprotectRtcp(buffer, out var rtcpLength) != SrtpStatus.Ok)
                 {
                     Interlocked.Increment(ref _unprotectFailures);
+                    _port.Refusals.SrtpUnprotectFailed();
                     return;
                 }
                 OnRtcp(buffer[..rtcpLength]);
@@ -101,11 +105,13 @@ public sealed partial class PeerConnection
             if (srtp.Inbound.UnprotectRtp(buffer, out var length) != SrtpStatus.Ok)
             {
                 Interlocked.Increment(ref _unprotectFailures);
+                _port.Refusals.SrtpUnprotectFailed();
                 return;
             }
             if (!RtpPacket.TryParse(buffer[..length], out var packet))
             {
                 Interlocked.Increment(ref _malformed);
+                _port.Refusals.MalformedPacket();
                 return;
             }
             OnRtp(packet);
@@ -122,9 +128,16 @@ public sealed partial class PeerConnection
             AudioPacketReceived?.Invoke(this, packet.Payload, packet.Timestamp);
             return;
         }
+        if (_expectedScreenRtxSsrc == packet.Ssrc && TryOnScreenRtx(packet))
+            return;
+        if ((payloadType == _videoPayloadType || payloadType == _screenPayloadType) && IsScreenVideo(packet))
+        {
+            OnScreenPacket(packet);
+            return;
+        }
         if (payloadType == _videoPayloadType && IsMainVideo(packet.Ssrc))
         {
-            OnVideoPacket(_video ??= CreateVideoReceiver(packet.Ssrc), packet);
+            OnVideoPacket(_video ??= CreateVideoReceiver(packet.Ssrc, _videoCodec), packet);
             return;
         }
         if (payloadType == _rtxPayloadType && _video is { } receiver
@@ -136,14 +149,15 @@ public sealed partial class PeerConnection
             return;
         }
         Interlocked.Increment(ref _unknownStreams);
+        _port.Refusals.UnknownSsrc();
     }
 
     private bool IsMainVideo(uint ssrc) =>
         _video is { } existing ? existing.Statistics.Ssrc == ssrc : _expectedVideoSsrc is null || _expectedVideoSsrc == ssrc;
 
-    private VideoReceiver CreateVideoReceiver(uint ssrc)
+    private VideoReceiver CreateVideoReceiver(uint ssrc, MediaCodec codec)
     {
-        IVideoDepacketizer depacketizer = _videoCodec == MediaCodec.H264
+        IVideoDepacketizer depacketizer = codec == MediaCodec.H264
             ? new H264Depacketizer(EncodedFramePool.Shared, _loggers.CreateLogger<H264Depacketizer>())
             : new Vp8Depacketizer(EncodedFramePool.Shared, _loggers.CreateLogger<Vp8Depacketizer>());
         var receiver = new VideoReceiver(ssrc, depacketizer, new VideoReceiverOptions(), _time, _loggers);
@@ -176,6 +190,7 @@ public sealed partial class PeerConnection
         if (!RtcpCompoundPacket.TryParse(compound, out var packets))
         {
             Interlocked.Increment(ref _malformed);
+            _port.Refusals.MalformedPacket();
             return;
         }
         foreach (var packet in packets)
@@ -186,8 +201,20 @@ public sealed partial class PeerConnection
                 OnKeyFrameRequest(pli.MediaSsrc);
             else if (RtcpFullIntraRequest.TryParse(packet, out var fir) && _videoSender is { } sender && fir.TryGetItem(sender.Ssrc, out _))
                 OnKeyFrameRequest(sender.Ssrc);
-            else if (RtcpSenderReport.TryParse(packet, out var report) && _video is { } video && report.Ssrc == video.Statistics.Ssrc)
-                video.Statistics.OnSenderReport(report.NtpTimestamp.Value);
+            else if (RtcpSenderReport.TryParse(packet, out var report))
+            {
+                if (_video is { } video && report.Ssrc == video.Statistics.Ssrc)
+                    video.Statistics.OnSenderReport(report.NtpTimestamp.Value);
+                else if (_screen is { } screen && report.Ssrc == screen.Statistics.Ssrc)
+                    screen.Statistics.OnSenderReport(report.NtpTimestamp.Value);
+                for (var i = 0; i < report.ReportCount; i++)
+                    OnReportBlock(report.GetReportBlock(i));
+            }
+            else if (RtcpReceiverReport.TryParse(packet, out var receiverReport))
+            {
+                for (var i = 0; i < receiverReport.ReportCount; i++)
+                    OnReportBlock(receiverReport.GetReportBlock(i));
+            }
         }
     }
 }

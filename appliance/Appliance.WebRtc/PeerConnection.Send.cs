@@ -126,7 +126,10 @@ public sealed partial class PeerConnection
         {
             lock (_receiveGate)
             {
-                if (_srtp is null || _video is not { } video)
+                if (_srtp is null)
+                    return;
+                PollScreen();
+                if (_video is not { } video)
                     return;
                 Span<ushort> missing = stackalloc ushort[64];
                 var feedback = video.Poll(missing);
@@ -175,11 +178,15 @@ public sealed partial class PeerConnection
         lock (_sendGate)
         {
             var writer = new RtcpCompoundWriter(_rtcpBuffer.AsSpan(0, 1200));
-            Span<RtcpReportBlock> blocks = stackalloc RtcpReportBlock[1];
+            Span<RtcpReportBlock> blocks = stackalloc RtcpReportBlock[2];
             var blockCount = 0;
-            if (_video is { } video)
+            foreach (var inbound in (ReadOnlySpan<Appliance.Media.Receivers.VideoReceiver?>)[_video, _screen])
             {
-                var report = video.Statistics.CreateReceptionReport();
+                if (inbound is null)
+                    continue;
+                var report = inbound.Statistics.CreateReceptionReport();
+                if (ReferenceEquals(inbound, _video))
+                    _cameraFractionLost = report.FractionLost;
                 blocks[blockCount++] = new RtcpReportBlock
                 {
                     Ssrc = report.Ssrc,
@@ -209,9 +216,9 @@ public sealed partial class PeerConnection
             }
             if (_video is { } received)
             {
-                // REMB (draft-alvestrand-rmcat-remb): how much the participant may send the box.
-                Span<uint> ssrcs = [received.Statistics.Ssrc];
-                writer.TryAddRemb(_streams.VideoSsrc, MaxIncomingVideoBitrate, ssrcs);
+                // REMB (draft-alvestrand-rmcat-remb): how much the participant may send the box, camera and screen together.
+                Span<uint> ssrcs = [received.Statistics.Ssrc, _screen?.Statistics.Ssrc ?? 0];
+                writer.TryAddRemb(_streams.VideoSsrc, MaxIncomingVideoBitrate, _screen is null ? ssrcs[..1] : ssrcs);
             }
             ProtectAndSendRtcp(writer.Length);
         }
@@ -230,6 +237,8 @@ public sealed partial class PeerConnection
         _pacer.Dispose();
         _video?.Dispose();
         _video = null;
+        _screen?.Dispose();
+        _screen = null;
         _videoSender?.Dispose();
         _audioSender?.Dispose();
     }

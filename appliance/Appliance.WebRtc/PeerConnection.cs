@@ -42,7 +42,11 @@ public sealed partial class PeerConnection : IRtpPacketSink, IDisposable
         _answers = new AnswerBuilder(loggers.CreateLogger<AnswerBuilder>());
         _ice = port.Agent.CreateSession(IceCredentials.Generate());
         _ice.Owner = this;
-        _ice.Disconnected += _ => Close("the participant stopped answering (ICE consent expired)");
+        _ice.Disconnected += _ =>
+        {
+            TimedOut = true;
+            Close("the participant stopped answering (ICE consent expired)");
+        };
         _streams = new LocalStreams("appliance", "mix", "mix-audio", RandomSsrc(), "mix-video", RandomSsrc(), RandomSsrc());
         _pacer = new Pacer(new PacerOptions { TargetBitrate = PacingBitrate, BurstBytes = 12_000 }, time, ProtectAndSendRtp,
             loggers.CreateLogger<Pacer>());
@@ -55,6 +59,9 @@ public sealed partial class PeerConnection : IRtpPacketSink, IDisposable
 
     /// <summary>The last successful negotiation: codecs, SSRCs, header extension ids.</summary>
     public NegotiatedSession? Session { get; private set; }
+
+    /// <summary>True when the connection closed because the browser stopped answering (RFC 7675 consent expired).</summary>
+    public bool TimedOut { get; private set; }
 
     /// <summary>Why the connection closed or failed, for the page and the log.</summary>
     public string? CloseReason { get; private set; }
@@ -116,6 +123,7 @@ public sealed partial class PeerConnection : IRtpPacketSink, IDisposable
         var result = await dtls.StartAsync();
         if (!result.IsSuccess)
         {
+            _port.Refusals.DtlsFailed(result.Failure);
             _logger.LogWarning("Peer {Id}: DTLS handshake failed: {Reason}", Id, result);
             Fail("the secure media connection could not be set up: " + result.Message);
             return;

@@ -13,8 +13,10 @@ if (builder is null)
 
 try
 {
-    await ApplianceHost.Build(builder).RunAsync();
-    return 0;
+    var app = ApplianceHost.Build(builder);
+    await app.RunAsync();
+    // 75 after a restart from the admin console: systemd's Restart=on-failure starts the service again.
+    return app.Services.GetRequiredService<Appliance.Admin.Maintenance.ServiceRestart>().ExitCode;
 }
 catch (Exception e) when (StartupErrors.Describe(e) is { } sentence)
 {

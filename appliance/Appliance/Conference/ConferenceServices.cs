@@ -10,13 +10,15 @@ public static class ConferenceServices
     {
         services.AddOptions<MeetingOptions>().Bind(configuration.GetSection(MeetingOptions.SectionName));
         services.AddSingleton(sp => VideoCodecFactory.Create(
-            configuration.GetSection("Hwaccel").Get<HwaccelOptions>() ?? new HwaccelOptions(),
+            Appliance.Hosting.ConfigurationLists.Hwaccel(configuration),
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<MeetingRoom>();
         services.AddSingleton<ParticipantDirectory>();
         services.AddSingleton<ISignalingHandler, JoinHandler>();
         services.AddSingleton<ISignalingHandler, OfferHandler>();
         services.AddSingleton<ISignalingHandler, LeaveHandler>();
+        services.AddSingleton<ISignalingHandler, MuteHandler>();
+        services.AddSingleton<ISignalingHandler, ShareHandler>();
         return services;
     }
 }

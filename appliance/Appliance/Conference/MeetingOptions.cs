@@ -21,4 +21,10 @@ public sealed class MeetingOptions
 
     /// <summary>Least time between two key frames forced by receivers' requests, per encoder group.</summary>
     public int KeyFrameIntervalMilliseconds { get; set; } = 1000;
+
+    /// <summary>The layout while nobody shares a screen: "grid", or "activeSpeaker" (the speaker large, the others in a strip).</summary>
+    public string Layout { get; set; } = MeetingLayouts.Grid;
+
+    /// <summary>Displays (the room's TVs, join role "display") allowed at once; they do not count as participants.</summary>
+    public int MaxDisplays { get; set; } = 4;
 }

@@ -5,7 +5,9 @@ using Appliance.Hwaccel.Providers;
 using Appliance.Mcu;
 using Appliance.Media.PayloadFormats;
 using Appliance.Mixing.Audio.Mixer;
+using Appliance.Mixing.Audio.Speakers;
 using Appliance.Mixing.Video.Composition;
+using EncodedFrame = Appliance.Media.PayloadFormats.EncodedFrame;
 using Microsoft.Extensions.Options;
 
 namespace Appliance.Conference;
@@ -15,9 +17,10 @@ namespace Appliance.Conference;
 /// a media clock composes the tiles into one canvas at the output frame rate and encodes it
 /// once per encoder group (one per codec the participants receive), so each participant gets
 /// one video stream whatever the meeting's size; every 20 ms the mixer sends each participant
-/// everyone's voice but their own.
+/// everyone's voice but their own. The controls (mute, share, kick) are in MeetingRoom.Controls.cs,
+/// the roster and layout in MeetingRoom.Roster.cs, the admin console's figures in MeetingRoom.Snapshot.cs.
 /// </summary>
-public sealed class MeetingRoom : IAsyncDisposable
+public sealed partial class MeetingRoom : IAsyncDisposable
 {
     private static readonly TimeSpan AudioFrame = TimeSpan.FromMilliseconds(20);
 
@@ -28,11 +31,13 @@ public sealed class MeetingRoom : IAsyncDisposable
     private readonly ILogger<MeetingRoom> _logger;
     private readonly Compositor _compositor;
     private readonly AudioMixer _mixer;
+    private readonly ActiveSpeakerDetector _speakers;
     private readonly MediaClock _clock;
     private readonly ITimer _audioTimer;
     private readonly ConcurrentDictionary<string, MeetingMember> _members = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<VideoCodec, EncoderGroup> _groups = new();
     private readonly Lock _membership = new();
+    private MeetingMember[] _memberList = [];
     private uint _audioTimestamp;
     private long _lastTickAt;
 
@@ -44,9 +49,13 @@ public sealed class MeetingRoom : IAsyncDisposable
         _time = time;
         _loggers = loggers;
         _logger = loggers.CreateLogger<MeetingRoom>();
-        _compositor = new Compositor(new CompositorOptions { Width = _options.Width, Height = _options.Height },
+        _defaultLayout = MeetingLayouts.KindOf(_options.Layout);
+        _compositor = new Compositor(new CompositorOptions { Width = _options.Width, Height = _options.Height, Layout = _defaultLayout },
             VideoFramePool.Shared, loggers.CreateLogger<Compositor>());
         _mixer = new AudioMixer(new AudioMixerOptions(), loggers);
+        _speakers = new ActiveSpeakerDetector(SpeakerOptions, time, loggers.CreateLogger<ActiveSpeakerDetector>());
+        _speakers.SpeakerChanged += OnSpeakerChanged;
+        _roster = new RosterCoalescer(RosterInterval, time, PublishRoster);
         _clock = new MediaClock(_options.FrameRate, time, OnVideoTick, _logger);
         _lastTickAt = time.GetTimestamp();
         _clock.Start();
@@ -67,28 +76,56 @@ public sealed class MeetingRoom : IAsyncDisposable
     }
 
     public string Code => _options.RoomCode;
-    public int Count => _members.Count;
-    public bool IsFull => _members.Count >= _options.MaxParticipants;
+
+    /// <summary>Participants in the room (displays do not count).</summary>
+    public int Count => Volatile.Read(ref _memberList).Count(m => !m.IsDisplay);
+
+    /// <summary>Displays (the room's TVs) receiving the mix.</summary>
+    public int DisplayCount => Volatile.Read(ref _memberList).Count(m => m.IsDisplay);
+
+    public bool IsFull => Count >= _options.MaxParticipants;
+    public bool IsFullOfDisplays => DisplayCount >= _options.MaxDisplays;
+    public int MaxDisplays => _options.MaxDisplays;
     public MediaClock Clock => _clock;
     public IReadOnlyCollection<EncoderGroup> EncoderGroups => _groups.Values.ToArray();
 
-    /// <summary>Adds a participant: a tile, a place in the mix, and (once connected) an encoder group.</summary>
+    /// <summary>A small copy of the composed picture, about once a second, for the admin console.</summary>
+    public MixThumbnail Thumbnail { get; } = new();
+
+    /// <summary>
+    /// Adds a participant: a tile, a place in the mix, and (once connected) an encoder group. A display gets
+    /// only the encoder group and the mix of everyone (a permanently muted place in the mixer).
+    /// </summary>
     public void Join(Participant participant)
     {
         MeetingMember member;
+        var display = participant.Role == MeetingRole.Display;
         lock (_membership)
         {
-            var tile = _compositor.AddParticipant(participant.Id, participant.Name);
-            member = new MeetingMember(participant, tile, _mixer.Join(participant.Id));
+            var tile = display ? null : _compositor.AddParticipant(participant.Id, participant.Name);
+            var audio = _mixer.Join(participant.Id);
+            audio.Input.IsMuted = display;
+            member = new MeetingMember(participant, tile, audio, _time.GetTimestamp());
             _members[participant.Id] = member;
+            _memberList = [.. _memberList, member];
         }
         var peer = participant.Peer;
-        peer.VideoFrameReceived += (_, frame) => OnCameraFrame(member, frame);
-        peer.AudioPacketReceived += (_, opus, timestamp) => member.Audio.Input.Receive(opus, timestamp);
+        if (!display)
+        {
+            peer.VideoFrameReceived += (_, frame) => OnCameraFrame(member, frame);
+            peer.ScreenFrameReceived += (_, frame) => OnScreenFrame(member, frame);
+            peer.AudioPacketReceived += (_, opus, timestamp) => member.Audio.Input.Receive(opus, timestamp);
+        }
         peer.KeyFrameRequested += _ => member.Group?.RequestKeyFrame();
-        peer.Connected += _ => JoinEncoderGroup(member);
+        peer.Connected += _ =>
+        {
+            JoinEncoderGroup(member);
+            _roster.Invalidate(); // the page listens by now: it gets the whole roster
+        };
         peer.Closed += closed => { _ = LeaveAsync(participant.Id); };
-        _logger.LogInformation("{Name} joined the meeting ({Count} in the room)", participant.Name, _members.Count);
+        _roster.Invalidate();
+        _logger.LogInformation("{Name} joined the meeting as {Role} ({Count} participants, {Displays} displays)",
+            participant.Name, participant.Role, Count, DisplayCount);
     }
 
     public async Task LeaveAsync(string participantId)
@@ -97,24 +134,45 @@ public sealed class MeetingRoom : IAsyncDisposable
             return;
         lock (_membership)
         {
+            _memberList = _memberList.Where(m => m != member).ToArray();
             if (member.Group is { } group && group.Remove(member) && _groups.TryRemove(group.Profile.Codec, out var empty))
                 empty.Dispose();
-            _compositor.RemoveParticipant(participantId);
+            if (member.ScreenTile is { } screen)
+                _compositor.RemoveParticipant(screen.Id);
+            member.ScreenTile = null;
+            if (member.Tile is not null)
+                _compositor.RemoveParticipant(participantId);
             _mixer.Leave(participantId);
+            UpdateLayout();
         }
+        lock (_speakersGate)
+            _speakers.Remove(participantId);
         if (member.Decoder is { } decoder)
             await decoder.DisposeAsync();
-        _logger.LogInformation("{Name} left the meeting ({Count} in the room)", member.Participant.Name, _members.Count);
+        if (member.ScreenDecoder is { } screenDecoder)
+            await screenDecoder.DisposeAsync();
+        _roster.Invalidate();
+        _logger.LogInformation("{Name} left the meeting ({Count} in the room)", member.Participant.Name, Count);
     }
 
-    private void OnCameraFrame(MeetingMember member, Appliance.Media.PayloadFormats.EncodedFrame frame)
+    private void OnCameraFrame(MeetingMember member, EncodedFrame frame)
     {
         // The first frame tells the codec; the decoder then lives as long as the member.
-        member.Decoder ??= new ParticipantVideoDecoder(
-            _codecs.CreateDecoder(frame.Codec == MediaCodec.H264 ? VideoCodec.H264 : VideoCodec.Vp8, VideoFramePool.Shared),
-            member.Tile.Submit, member.Peer.RequestKeyFrame, _logger);
+        member.Decoder ??= new ParticipantVideoDecoder(CreateDecoder(frame), member.Tile!.Submit, member.Peer.RequestKeyFrame, _logger);
         member.Decoder.Submit(frame.Data, frame.RtpTimestamp);
     }
+
+    /// <summary>A frame of the shared screen: decoded into the screen tile while the participant shares, dropped otherwise.</summary>
+    private void OnScreenFrame(MeetingMember member, EncodedFrame frame)
+    {
+        if (member.ScreenTile is not { } tile)
+            return;
+        var decoder = member.ScreenDecoder ??= new ParticipantVideoDecoder(CreateDecoder(frame), tile.Submit, member.Peer.RequestScreenKeyFrame, _logger);
+        decoder.Submit(frame.Data, frame.RtpTimestamp);
+    }
+
+    private IVideoDecoder CreateDecoder(EncodedFrame frame) =>
+        _codecs.CreateDecoder(frame.Codec == MediaCodec.H264 ? VideoCodec.H264 : VideoCodec.Vp8, VideoFramePool.Shared);
 
     private void JoinEncoderGroup(MeetingMember member)
     {
@@ -123,6 +181,8 @@ public sealed class MeetingRoom : IAsyncDisposable
         var codec = negotiated == MediaCodec.H264 ? VideoCodec.H264 : VideoCodec.Vp8;
         lock (_membership)
         {
+            if (!_members.ContainsKey(member.Id))
+                return;
             var group = _groups.GetOrAdd(codec, c =>
             {
                 var profile = new OutputProfile(c, _options.Width, _options.Height, _options.FrameRate, _options.VideoBitrate);
@@ -141,6 +201,7 @@ public sealed class MeetingRoom : IAsyncDisposable
         if (_groups.IsEmpty)
             return;
         using var canvas = _compositor.Compose(timestamp90k);
+        Thumbnail.Capture(canvas, tick, _options.FrameRate);
         foreach (var group in _groups.Values)
             group.Encode(canvas, timestamp90k);
     }
@@ -151,6 +212,7 @@ public sealed class MeetingRoom : IAsyncDisposable
         {
             _mixer.Tick(DeliverAudio);
             _audioTimestamp += 960; // 20 ms at 48 kHz (RFC 7587 4.1)
+            UpdateSpeakers();
         }
         catch (Exception e)
         {
@@ -168,6 +230,7 @@ public sealed class MeetingRoom : IAsyncDisposable
     {
         _clock.Dispose();
         _audioTimer.Dispose();
+        _roster.Dispose();
         foreach (var id in _members.Keys.ToArray())
             await LeaveAsync(id);
         foreach (var group in _groups.Values)

@@ -35,7 +35,12 @@ public sealed class LeaveHandler(ParticipantDirectory participants) : ISignaling
 
     public Task HandleAsync(SignalingConnection connection, JsonElement message, CancellationToken cancellationToken)
     {
-        participants.Leave(connection, "the participant left");
-        return connection.SendAsync(new DisconnectedMessage("You left the meeting."), cancellationToken);
+        if (participants.TryGet(connection, out var participant))
+        {
+            participant.TryTellDisconnected("You left the meeting.", "left");
+            participants.Leave(connection, "the participant left");
+            return Task.CompletedTask;
+        }
+        return connection.SendAsync(new DisconnectedMessage("You left the meeting.", "left"), cancellationToken);
     }
 }

@@ -20,11 +20,11 @@ public sealed class ParticipantDirectory(MediaPort media, ILogger<ParticipantDir
     public bool TryGet(SignalingConnection connection, out Participant participant) =>
         _bySignaling.TryGetValue(connection.Id, out participant!);
 
-    public Participant Join(SignalingConnection connection, string room, string name)
+    public Participant Join(SignalingConnection connection, string room, string name, MeetingRole role = MeetingRole.Participant)
     {
         var id = Guid.NewGuid().ToString("N")[..10];
         var peer = media.CreatePeerConnection(id);
-        var participant = new Participant(id, name, room, connection, peer);
+        var participant = new Participant(id, name, room, connection, peer, role);
         _bySignaling[connection.Id] = participant;
         connection.Closed += c => Leave(c, "the page closed its connection");
         peer.Closed += p => OnPeerClosed(participant);
@@ -46,6 +46,10 @@ public sealed class ParticipantDirectory(MediaPort media, ILogger<ParticipantDir
         if (!_bySignaling.TryRemove(participant.Signaling.Id, out _))
             return;
         logger.LogInformation("Participant {Id} removed from room {Room}: {Reason}", participant.Id, participant.Room, participant.Peer.CloseReason);
-        _ = participant.Signaling.SendAsync(new DisconnectedMessage(participant.Peer.CloseReason ?? "closed"), CancellationToken.None);
+        var peer = participant.Peer;
+        participant.TryTellDisconnected(peer.TimedOut
+            ? "Your connection to the box stopped. Check the network, then reload the page to join again."
+            : $"Your connection to the box closed ({peer.CloseReason ?? "closed"}). Reload the page to join again.",
+            peer.TimedOut ? "timeout" : "closed");
     }
 }

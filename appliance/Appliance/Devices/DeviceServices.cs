@@ -19,7 +19,7 @@ public static class DeviceServices
             () =>
             {
                 var room = sp.GetRequiredService<MeetingRoom>();
-                return (room.Code, room.Count);
+                return (sp.GetRequiredService<Appliance.Rooms.RoomCodes>().Current ?? "", room.Count);
             },
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<DeviceCoordinator>>()));

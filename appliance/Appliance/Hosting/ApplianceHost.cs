@@ -1,8 +1,12 @@
+using Appliance.Admin;
 using Appliance.Certificates;
 using Appliance.Conference;
 using Appliance.Devices;
 using Appliance.Media;
 using Appliance.Health;
+using Appliance.Resilience;
+using Appliance.Rooms;
+using Appliance.Security;
 using Appliance.Signaling;
 using Appliance.WebUi;
 using Microsoft.Extensions.Hosting.Systemd;
@@ -33,6 +37,15 @@ public static class ApplianceHost
         if (errors.Count > 0)
             return (null, errors);
         var options = builder.Configuration.GetSection(ApplianceOptions.SectionName).Get<ApplianceOptions>() ?? new ApplianceOptions();
+        var state = StateDirectory.Resolve(options, Environment.GetEnvironmentVariable);
+
+        // The admin console's settings, a layer of their own; checked like every other layer.
+        var overlay = state.Combine(Admin.Settings.SettingsStore.FileName);
+        ConfigurationSources.AddSettingsOverlay(builder.Configuration, overlay);
+        errors = ConfigurationErrors.Find(builder.Configuration);
+        if (errors.Count > 0)
+            return (null, errors.Select(e => e + $" (The admin console's settings, {overlay}, may hold it.)").ToList());
+        options = builder.Configuration.GetSection(ApplianceOptions.SectionName).Get<ApplianceOptions>() ?? new ApplianceOptions();
 
         builder.Services.AddSystemd();
         if (!SystemdHelpers.IsSystemdService())
@@ -49,7 +62,7 @@ public static class ApplianceHost
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ApplianceOptions>, ApplianceOptionsValidator>();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(StateDirectory.Resolve(options, Environment.GetEnvironmentVariable));
+        builder.Services.AddSingleton(state);
         builder.Services.AddSingleton<IHostIdentitySource, SystemHostIdentitySource>();
         builder.Services.AddSingleton<CertificateStore>();
         builder.Services.AddHostedService<StartupBanner>();
@@ -57,9 +70,12 @@ public static class ApplianceHost
         builder.Services.AddHostedService(services => services.GetRequiredService<SystemdWatchdog>());
         builder.Services.AddHealth();
         builder.Services.AddSignaling();
+        builder.Services.AddResilience(builder.Configuration);
         builder.Services.AddMedia(builder.Configuration);
         builder.Services.AddConference(builder.Configuration);
         builder.Services.AddBoxDevices(builder.Configuration);
+        builder.Services.AddRooms(builder.Configuration);
+        builder.Services.AddAdmin();
         builder.Services.AddDisplay();
         builder.ConfigureListeners(options);
         return (builder, []);
@@ -71,11 +87,13 @@ public static class ApplianceHost
         // Issue or load the certificate before Kestrel asks for it, so problems show at start.
         _ = app.Services.GetRequiredService<CertificateStore>().Current;
 
+        app.UseMiddleware<LanOnlyMiddleware>();
         app.UseHttpsRedirection();
         app.MapWebUi();
-        app.MapDisplay();
         app.MapSignaling();
         app.MapHealth();
+        app.MapDisplay();
+        app.MapAdmin();
         return app;
     }
 }

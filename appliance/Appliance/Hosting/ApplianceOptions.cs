@@ -27,6 +27,9 @@ public sealed class ApplianceOptions
     /// <summary>Largest signaling message accepted, in bytes.</summary>
     public int MaxSignalingMessageBytes { get; set; } = 64 * 1024;
 
+    /// <summary>Refuse clients whose address is not private (loopback, RFC 1918, RFC 4193, link-local).</summary>
+    public bool LanOnly { get; set; } = true;
+
     /// <summary>Days before the certificate's expiry at which the box issues a new one.</summary>
     public int CertificateRenewDays { get; set; } = 30;
 }

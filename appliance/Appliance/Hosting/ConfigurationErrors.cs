@@ -13,12 +13,27 @@ public static class ConfigurationErrors
         {
             media = configuration.GetSection(Appliance.WebRtc.MediaPortOptions.SectionName)
                 .Get<Appliance.WebRtc.MediaPortOptions>(o => o.ErrorOnUnknownConfiguration = true) ?? new();
+            ConfigurationLists.ReplaceLists(configuration, media);
         }
         catch (InvalidOperationException e)
         {
             return [e.Message];
         }
         return Appliance.Media.MediaPortOptionsValidator.Check(media);
+    }
+
+    private static IEnumerable<string> MeetingErrors(IConfiguration configuration)
+    {
+        Appliance.Conference.MeetingOptions meeting;
+        try
+        {
+            meeting = configuration.GetSection(Appliance.Conference.MeetingOptions.SectionName).Get<Appliance.Conference.MeetingOptions>() ?? new();
+        }
+        catch (InvalidOperationException e)
+        {
+            return [e.Message + (e.InnerException is { } inner ? " " + inner.Message : "")];
+        }
+        return Appliance.Conference.MeetingOptionsValidator.Check(meeting);
     }
 
     /// <summary>The problems with the configuration, one sentence each; empty when it is usable.</summary>
@@ -36,6 +51,22 @@ public static class ConfigurationErrors
             // or "… properties were not found on type … 'HttpsPrt'").
             return [e.Message + (e.InnerException is { } inner ? " " + inner.Message : "")];
         }
-        return ApplianceOptionsValidator.Check(options).Concat(MediaErrors(configuration)).ToList();
+        return ApplianceOptionsValidator.Check(options).Concat(MediaErrors(configuration)).Concat(MeetingErrors(configuration)).Concat(RoomErrors(configuration))
+            .Concat(Appliance.Resilience.LimitsOptionsValidator.Find(configuration)).ToList();
+    }
+
+    private static IEnumerable<string> RoomErrors(IConfiguration configuration)
+    {
+        Appliance.Rooms.RoomOptions room;
+        try
+        {
+            room = configuration.GetSection(Appliance.Rooms.RoomOptions.SectionName)
+                .Get<Appliance.Rooms.RoomOptions>(o => o.ErrorOnUnknownConfiguration = true) ?? new();
+        }
+        catch (InvalidOperationException e)
+        {
+            return [e.Message + (e.InnerException is { } inner ? " " + inner.Message : "")];
+        }
+        return Appliance.Rooms.RoomOptions.Check(room);
     }
 }

@@ -26,4 +26,18 @@ public static class ConfigurationSources
         adminSource.ResolveFileProvider();
         sources.Insert(lastJson + 1, adminSource);
     }
+
+    /// <summary>
+    /// The settings made in the admin console (settings.json in the state folder) go right
+    /// after the admin's file: they override it, and environment and command line override them.
+    /// </summary>
+    public static void AddSettingsOverlay(ConfigurationManager configuration, string path)
+    {
+        var sources = (IList<IConfigurationSource>)configuration.Sources;
+        var lastJson = sources.Select((source, index) => (source, index))
+            .LastOrDefault(s => s.source is JsonConfigurationSource).index;
+        var overlay = new JsonConfigurationSource { Path = path, Optional = true, ReloadOnChange = false };
+        overlay.ResolveFileProvider();
+        sources.Insert(lastJson + 1, overlay);
+    }
 }

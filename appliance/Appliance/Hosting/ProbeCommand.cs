@@ -19,7 +19,7 @@ public static class ProbeCommand
         ConfigurationSources.AddAdminFile(configuration, Environment.GetEnvironmentVariable);
         configuration.AddEnvironmentVariables();
         configuration.AddCommandLine(args);
-        var options = configuration.GetSection("Hwaccel").Get<HwaccelOptions>() ?? new HwaccelOptions();
+        var options = ConfigurationLists.Hwaccel(configuration);
 
         using var loggers = LoggerFactory.Create(logging => logging
             .AddSimpleConsole(console => console.SingleLine = true)

@@ -49,7 +49,8 @@ public static class MediaServices
 {
     public static IServiceCollection AddMedia(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<MediaPortOptions>().Bind(configuration.GetSection(MediaPortOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<MediaPortOptions>().Bind(configuration.GetSection(MediaPortOptions.SectionName))
+            .PostConfigure(o => Appliance.Hosting.ConfigurationLists.ReplaceLists(configuration, o)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MediaPortOptions>, MediaPortOptionsValidator>();
         services.AddSingleton(sp =>
         {

@@ -16,6 +16,9 @@ public static class SignalingJson
 public sealed record ErrorMessage(string Code, string Message)
 {
     public string Type => "error";
+
+    /// <summary>With <c>too-many-attempts</c>: seconds until the next attempt is accepted.</summary>
+    public int? RetryAfterSeconds { get; init; }
 }
 
 /// <summary>The box's answer to a client's hello.</summary>
