@@ -76,8 +76,12 @@ public abstract class AdminConsoleTests<TFixture>(TFixture fixture) : IClassFixt
         var phone = await Screenshots.TakeAsync(admin.Page, "admin", Screenshots.Phone, BrowserName);
         Assert.True(new FileInfo(phone).Length > 10_000, "the phone screenshot is a real picture");
         // On a phone the page scrolls down, never sideways.
-        Assert.True(await admin.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"),
-            "the console is wider than a phone's screen");
+        var tooWide = await admin.Page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('body *')]
+              .filter(el => el.offsetParent !== null && el.getBoundingClientRect().right > window.innerWidth + 1)
+              .map(el => `${el.tagName}#${el.id}.${el.className} right=${Math.round(el.getBoundingClientRect().right)}`)
+            """);
+        Assert.True(tooWide.Length == 0, "wider than a phone's screen: " + string.Join("; ", tooWide.Take(8)));
 
         // Guessing the password is stopped, and the page says how long to wait.
         await admin.Page.SetViewportSizeAsync(Screenshots.Desktop.Width, Screenshots.Desktop.Height);
