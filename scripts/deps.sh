@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the appliance needs on Debian 12 or 13 (amd64 or arm64), and nothing
-# that is already there. Sourced by run.sh and test.sh; "deps.sh test" adds the test tools.
+# that is already there. Sourced by run.sh and test.sh; "deps.sh test" adds the test tools,
+# "deps.sh package" only what image-build/build-debs.sh needs (test includes it).
 set -euo pipefail
 
 # Build and run: the C shim over FFmpeg is compiled on the machine, against its own headers.
@@ -8,6 +9,12 @@ RUNTIME_PACKAGES=(ca-certificates curl gcc make pkg-config libc6-dev
   libavcodec-dev libavutil-dev libswscale-dev libopus0 libsrtp2-1)
 # Tests: the real browsers, the ffmpeg CLI as a reference, network namespaces, systemd's tools.
 TEST_PACKAGES=(chromium firefox-esr ffmpeg openssl iproute2 systemd fonts-dejavu-core)
+# Packages (image-build/): dpkg-deb, a Debian root for the install test, the arm64 cross
+# compiler, shellcheck for the scripts and the pi-gen stage. The arm64 FFmpeg headers and
+# libraries come through multiarch (see add_arm64_architecture).
+PACKAGE_PACKAGES=(dpkg-dev xz-utils binutils debootstrap shellcheck)
+ARM64_CROSS_PACKAGES=(gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross
+  libavcodec-dev:arm64 libavutil-dev:arm64 libswscale-dev:arm64)
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -25,19 +32,37 @@ gpiod_package() {
   if apt-cache show libgpiod3 >/dev/null 2>&1; then echo libgpiod3; else echo libgpiod2; fi
 }
 
+# An amd64 machine builds the arm64 package too: dpkg learns the arm64 architecture so that
+# apt can install FFmpeg's arm64 -dev packages beside the amd64 ones (Multi-Arch: same;
+# apt upgrades an amd64 library when its arm64 twin must have the same version, and
+# removes nothing).
+add_arm64_architecture() {
+  [ "$(dpkg --print-architecture)" = amd64 ] || return 1
+  if ! dpkg --print-foreign-architectures | grep -qx arm64; then
+    as_root dpkg --add-architecture arm64
+    echo update
+  fi
+}
+
 install_debian_packages() {
-  local wanted=("${RUNTIME_PACKAGES[@]}")
-  [ "${1:-}" = test ] && wanted+=("${TEST_PACKAGES[@]}")
+  local wanted=("${RUNTIME_PACKAGES[@]}") update=""
+  case "${1:-}" in
+    test) wanted+=("${TEST_PACKAGES[@]}" "${PACKAGE_PACKAGES[@]}") ;;
+    package) wanted+=("${PACKAGE_PACKAGES[@]}") ;;
+  esac
+  if [ "${1:-}" = test ] || [ "${1:-}" = package ]; then
+    if update=$(add_arm64_architecture); then wanted+=("${ARM64_CROSS_PACKAGES[@]}"); fi
+  fi
   local missing
   missing=$(missing_packages "${wanted[@]}")
   local gpiod; gpiod=$(gpiod_package)
   missing="$missing $(missing_packages "$gpiod")"
-  if [ -n "${missing// /}" ]; then
+  if [ -n "${missing// /}" ] || [ -n "$update" ]; then
     echo "Installing Debian packages:$missing" | tr '\n' ' '; echo
     export DEBIAN_FRONTEND=noninteractive
     as_root apt-get update -q
     # shellcheck disable=SC2086 # word splitting of the package list is wanted
-    as_root apt-get install -y --no-install-recommends $missing $(gpiod_package)
+    as_root apt-get install -y --no-install-recommends $missing
   fi
 }
 

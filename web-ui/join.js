@@ -1,82 +1,205 @@
-// The join page: camera preview, then a hello to the box over the signaling WebSocket.
+// The join page: camera and microphone check, name and room code, then the meeting.
 import { Signaling } from './signaling.js';
-import { connectToRoom } from './peer.js';
+import { MeetingSession } from './meeting-session.js';
+import { QualityMonitor } from './quality.js';
+import { LevelMeter } from './level-meter.js';
+import { openLocalMedia, stopStream, fillDevicePicker } from './local-media.js';
+import { browserProblem, joinRefusal, unreachable } from './failures.js';
+import { watchRoster, startMeeting } from './meeting.js';
 
-const status = document.getElementById('status');
-const errorBox = document.getElementById('error');
-const preview = document.getElementById('preview');
-const joinButton = document.querySelector('#join-form button');
+const $ = id => document.getElementById(id);
+const status = $('status');
+const errorBox = $('error');
+const form = $('join-form');
+const joinButton = form.querySelector('button');
+const nameInput = $('name');
+const codeInput = $('code');
+const cameraPicker = $('camera');
+const microphonePicker = $('microphone');
+const preview = $('preview');
 const params = new URLSearchParams(location.search);
-document.getElementById('code').value = params.get('code') ?? '';
+const NAME_KEY = 'appliance.name';
+
+const levelMeter = new LevelMeter($('mic-level'));
+let stream = null;
+let lobby = null;        // the signaling channel while not in the meeting
+let session = null;
+let quality = null;
+let controls = null;     // the in-meeting controls of the current connection (meeting.js)
+
+codeInput.value = params.get('code') ?? '';
+nameInput.value = localStorage.getItem(NAME_KEY) ?? '';
 
 function showError(sentence) {
   errorBox.textContent = sentence;
-  errorBox.hidden = false;
+  errorBox.hidden = !sentence;
 }
 
-async function startPreview() {
-  if (!window.isSecureContext || !navigator.mediaDevices?.getUserMedia) {
-    showError('This page needs a secure connection to use your camera. Open it with https:// and the box\'s address.');
-    return null;
-  }
-  if (!window.RTCPeerConnection) {
-    showError('This browser cannot take part in video meetings. Use a current Chrome, Edge, Firefox or Safari.');
-    return null;
-  }
-  try {
-    const stream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 360 }, audio: true });
-    preview.srcObject = stream;
-    return stream;
-  } catch (e) {
-    if (e.name === 'NotAllowedError') showError('The browser was not allowed to use your camera and microphone. Allow them in the address bar, then reload the page.');
-    else if (e.name === 'NotFoundError') showError('No camera or microphone was found. You can still join and listen.');
-    else showError(`Your camera could not be started (${e.name}). Close other programs that use it, then reload the page.`);
-    return null;
-  }
+function showMediaProblem(sentence) {
+  $('media-problem').textContent = sentence ?? '';
+  $('media-problem').hidden = !sentence;
 }
 
-let signaling;
+/** Opens the camera and microphone (the chosen ones), shows the preview and the level. */
+async function startPreview(choice) {
+  stopStream(stream);
+  const opened = await openLocalMedia(choice);
+  stream = opened.stream;
+  showMediaProblem(opened.problem);
+  preview.srcObject = stream;
+  const hasVideo = !!stream?.getVideoTracks().length;
+  preview.hidden = !hasVideo;
+  $('preview-off').hidden = hasVideo;
+  $('preview-off').textContent = opened.problem ? 'No camera: you join with sound only' : 'Camera off';
+  levelMeter.attach(stream);
+  await Promise.all([
+    fillDevicePicker(cameraPicker, 'videoinput', stream, 'No camera'),
+    fillDevicePicker(microphonePicker, 'audioinput', stream, 'No microphone'),
+  ]);
+  await session?.replaceStream(stream);
+  return stream;
+}
+
+function onDeviceChosen() {
+  window.appliance.preview = startPreview({ cameraId: cameraPicker.value || undefined, microphoneId: microphonePicker.value || undefined });
+}
+
+/** Connects the lobby's signaling channel, retrying with growing pauses while the box cannot be reached. */
+async function connectLobby() {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const { signaling, welcome } = await Signaling.connect();
+      lobby = signaling;
+      watchRoster(signaling); // the box sends the first roster before the answer
+      document.body.dataset.connectionId = welcome.connectionId;
+      status.textContent = 'Connected to the box. Type your name and the room code, then join.';
+      if (errorBox.dataset.kind === 'unreachable') { showError(''); delete errorBox.dataset.kind; }
+      joinButton.disabled = false;
+      signaling.addEventListener('close', () => {
+        if (lobby !== signaling) return;
+        lobby = null;
+        joinButton.disabled = true;
+        status.textContent = 'Connecting to the box…';
+        connectLobby();
+      });
+      return;
+    } catch {
+      status.textContent = 'Not connected to the box. Trying again…';
+      showError(unreachable());
+      errorBox.dataset.kind = 'unreachable';
+      await new Promise(resolve => setTimeout(resolve, Math.min(10000, 1000 * 2 ** attempt)));
+    }
+  }
+}
 
 async function join(event) {
   event.preventDefault();
-  errorBox.hidden = true;
+  showError('');
+  const name = nameInput.value.trim();
+  const room = codeInput.value.trim();
+  if (!name) { showError('Type your name, so the others know who you are.'); nameInput.focus(); return; }
+  if (!room) { showError('Type the room code shown on the room\'s screen.'); codeInput.focus(); return; }
+  if (!lobby) { showError(unreachable()); return; }
+  localStorage.setItem(NAME_KEY, name);
   joinButton.disabled = true;
-  const stream = await window.appliance.preview;
+  status.textContent = 'Joining the meeting…';
+  await window.appliance.preview;
+  const signaling = lobby;
+  lobby = null; // the session owns this channel from now on
+  session = new MeetingSession({
+    room, name, stream, codec: params.get('codec') ?? undefined, onTrack: showRemote,
+    // A rejoin opens a new channel: keep its first roster too.
+    connectSignaling: async () => { const connected = await Signaling.connect(); watchRoster(connected.signaling); return connected; },
+  });
+  session.addEventListener('connection', event => {
+    window.appliance.meeting = event.detail;
+    controls?.dispose();
+    controls = startMeeting({ signaling: event.detail.signaling, connection: event.detail, stream, codec: params.get('codec') ?? undefined });
+    window.appliance.controls = controls;
+  });
+  session.addEventListener('state', onSessionState);
   try {
-    const connection = await connectToRoom(signaling, {
-      room: document.getElementById('code').value.trim(),
-      name: document.getElementById('name').value.trim(),
-      stream,
-      codec: params.get('codec') ?? undefined,
-      onTrack: remote => {
-        const video = document.getElementById('remote');
-        video.srcObject = remote;
-        video.hidden = false;
-        document.getElementById('remote-audio').srcObject = remote;
-      },
-    });
-    status.textContent = 'In the meeting.';
-    window.appliance.meeting = connection;
+    await session.start(signaling);
   } catch (e) {
-    showError(e.message);
-    joinButton.disabled = false;
+    session = null;
+    showError(joinRefusal(e));
+    status.textContent = 'Not in the meeting.';
+    signaling.close();
+    connectLobby();
+    return;
+  }
+  enterMeeting();
+}
+
+function showRemote(remote) {
+  $('remote').srcObject = remote;
+  $('remote-audio').srcObject = remote;
+}
+
+function enterMeeting() {
+  $('prejoin').hidden = true;
+  $('meeting').hidden = false;
+  document.body.classList.add('in-meeting');
+  document.title = 'In the meeting';
+  status.textContent = 'In the meeting.';
+  window.dispatchEvent(new CustomEvent('appliance:joined', { detail: { session } }));
+}
+
+function onSessionState(event) {
+  const { state } = event.detail;
+  const banner = $('banner');
+  const connection = session?.connection;
+  document.body.dataset.meeting = state;
+  switch (state) {
+    case 'connected':
+    case 'back':
+      quality?.stop();
+      quality = new QualityMonitor(connection.pc, $('quality'));
+      quality.start();
+      banner.textContent = state === 'back' ? 'You are back in the meeting.' : '';
+      banner.hidden = state !== 'back';
+      banner.className = 'banner ok';
+      if (state === 'back') setTimeout(() => { if (banner.textContent === 'You are back in the meeting.') banner.hidden = true; }, 4000);
+      break;
+    case 'reconnecting':
+      quality?.stop();
+      banner.textContent = 'Reconnecting to the box…';
+      banner.className = 'banner warn';
+      banner.hidden = false;
+      break;
+    case 'ended':
+      leaveMeeting(event.detail);
+      break;
   }
 }
 
-document.getElementById('join-form').addEventListener('submit', join);
-
-async function connect() {
-  try {
-    const connected = await Signaling.connect();
-    signaling = connected.signaling;
-    const welcome = connected.welcome;
-    status.textContent = `Connected to the box (version ${welcome.version}).`;
-    document.body.dataset.connectionId = welcome.connectionId;
-    joinButton.disabled = false;
-  } catch (e) {
-    status.textContent = 'Not connected.';
-    showError(e.message);
-  }
+function leaveMeeting({ reason, error }) {
+  controls?.dispose();
+  controls = null;
+  quality?.stop();
+  session = null;
+  window.appliance.meeting = null;
+  $('meeting').hidden = true;
+  $('prejoin').hidden = false;
+  document.body.classList.remove('in-meeting');
+  document.title = 'Join the meeting';
+  $('remote').srcObject = null;
+  showError(error ? joinRefusal(error) : reason);
+  status.textContent = 'Not in the meeting.';
+  window.dispatchEvent(new CustomEvent('appliance:left'));
+  connectLobby();
 }
 
-window.appliance = { preview: startPreview(), connected: connect() };
+cameraPicker.addEventListener('change', onDeviceChosen);
+microphonePicker.addEventListener('change', onDeviceChosen);
+form.addEventListener('submit', join);
+
+const problem = browserProblem();
+window.appliance = { preview: Promise.resolve(null), connected: Promise.resolve(), meeting: null, session: () => session };
+if (problem) {
+  showError(problem);
+  status.textContent = 'This browser cannot join from here.';
+} else {
+  window.appliance.preview = startPreview();
+  window.appliance.connected = connectLobby();
+}

@@ -14,12 +14,16 @@ namespace Appliance.Testing;
 /// </summary>
 public sealed class RunningAppliance : IAsyncDisposable
 {
-    private RunningAppliance(WebApplication app, string stateDirectory, int httpsPort, int httpPort)
+    private readonly string[] _extraArgs;
+    private bool _stopped;
+
+    private RunningAppliance(WebApplication app, string stateDirectory, int httpsPort, int httpPort, string[] extraArgs)
     {
         App = app;
         StateDirectory = stateDirectory;
         HttpsPort = httpsPort;
         HttpPort = httpPort;
+        _extraArgs = extraArgs;
     }
 
     public WebApplication App { get; }
@@ -29,11 +33,23 @@ public sealed class RunningAppliance : IAsyncDisposable
     public Uri HttpsBase => new($"https://127.0.0.1:{HttpsPort}/");
     public X509Certificate2 Certificate => App.Services.GetRequiredService<CertificateStore>().Current;
 
-    public static async Task<RunningAppliance> StartAsync(params string[] extraArgs)
+    public static Task<RunningAppliance> StartAsync(params string[] extraArgs) =>
+        StartAsync(Directory.CreateTempSubdirectory("appliance-test-").FullName, FreeTcpPort(), FreeTcpPort(), extraArgs);
+
+    /// <summary>
+    /// Stops this box as a power cut or a service restart would (its pages lose their
+    /// connections) and starts a new one on the same HTTPS and HTTP ports, with the same state
+    /// folder (so the same certificate) and the same arguments: pass a fixed
+    /// <c>--Media:UdpPort</c> to keep the media port too. The new box owns the state folder.
+    /// </summary>
+    public async Task<RunningAppliance> RestartAsync()
     {
-        var state = Directory.CreateTempSubdirectory("appliance-test-").FullName;
-        var httpsPort = FreeTcpPort();
-        var httpPort = FreeTcpPort();
+        await StopAsync();
+        return await StartAsync(StateDirectory, HttpsPort, HttpPort, _extraArgs);
+    }
+
+    private static async Task<RunningAppliance> StartAsync(string state, int httpsPort, int httpPort, string[] extraArgs)
+    {
         string[] args =
         [
             $"--Appliance:StateDirectory={state}",
@@ -49,7 +65,7 @@ public sealed class RunningAppliance : IAsyncDisposable
             throw new InvalidOperationException("The test configuration is invalid: " + string.Join("; ", errors));
         var app = ApplianceHost.Build(builder);
         await app.StartAsync();
-        return new RunningAppliance(app, state, httpsPort, httpPort);
+        return new RunningAppliance(app, state, httpsPort, httpPort, extraArgs);
     }
 
     /// <summary>An HTTP client that accepts the box's own certificate and no other.</summary>
@@ -81,10 +97,27 @@ public sealed class RunningAppliance : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>A free UDP port on loopback, for a media port that must stay the same across a restart.</summary>
+    public static int FreeUdpPort()
     {
+        using var socket = new UdpClient(new IPEndPoint(IPAddress.Any, 0));
+        return ((IPEndPoint)socket.Client.LocalEndPoint!).Port;
+    }
+
+    private async Task StopAsync()
+    {
+        if (_stopped)
+            return;
+        _stopped = true;
         await App.StopAsync();
         await App.DisposeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_stopped)
+            return; // restarted: the new box owns the state folder
+        await StopAsync();
         Directory.Delete(StateDirectory, recursive: true);
     }
 }

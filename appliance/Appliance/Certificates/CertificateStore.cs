@@ -11,6 +11,10 @@ namespace Appliance.Certificates;
 /// the key readable by the service only). On start it reuses the stored certificate
 /// unless it is missing, unreadable, about to expire, or no longer names the box's
 /// current host name and addresses; then it issues a new one.
+/// A kill or power cut while a new one is written must never leave a key and a certificate
+/// that do not belong together: key.pem holds the key and its certificate, written in one
+/// atomic step, and is what the box loads; cert.pem is the public copy, written after it
+/// and repaired from key.pem when a cut came between the two.
 /// </summary>
 public sealed class CertificateStore
 {
@@ -73,11 +77,16 @@ public sealed class CertificateStore
 
     private X509Certificate2? TryLoad()
     {
-        if (!File.Exists(CertificatePath) || !File.Exists(KeyPath))
+        if (!File.Exists(KeyPath))
             return null;
         try
         {
-            return X509Certificate2.CreateFromPemFile(CertificatePath, KeyPath);
+            // Older versions kept the key alone in key.pem; its certificate is then in cert.pem.
+            if (!File.ReadAllText(KeyPath).Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal))
+                return File.Exists(CertificatePath) ? X509Certificate2.CreateFromPemFile(CertificatePath, KeyPath) : null;
+            var stored = X509Certificate2.CreateFromPemFile(KeyPath, KeyPath);
+            RepairPublicCopy(stored);
+            return stored;
         }
         catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or ArgumentException or IOException)
         {
@@ -91,12 +100,24 @@ public sealed class CertificateStore
         using var issued = SelfSignedCertificate.Issue(identity, _time);
         Directory.CreateDirectory(_state.Combine("tls"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var key = issued.GetECDsaPrivateKey()!;
-        AtomicFile.WriteText(KeyPath, key.ExportPkcs8PrivateKeyPem(), KeyMode);
-        AtomicFile.WriteText(CertificatePath, issued.ExportCertificatePem(), CertificateMode);
+        var certificatePem = issued.ExportCertificatePem();
+        // The one step that replaces the certificate: the key and its certificate together.
+        AtomicFile.WriteText(KeyPath, key.ExportPkcs8PrivateKeyPem() + "\n" + certificatePem + "\n", KeyMode);
+        AtomicFile.WriteText(CertificatePath, certificatePem + "\n", CertificateMode);
         _logger.LogInformation("Issued a new HTTPS certificate because {Reason}; it names {Names} and {Addresses}",
             reason, string.Join(", ", identity.DnsNames), string.Join(", ", SelfSignedCertificate.LoopbackAnd(identity.Addresses)));
-        // Load it back from the files, so the certificate in use is exactly what is stored.
-        return X509Certificate2.CreateFromPemFile(CertificatePath, KeyPath);
+        // Load it back from the file, so the certificate in use is exactly what is stored.
+        return X509Certificate2.CreateFromPemFile(KeyPath, KeyPath);
+    }
+
+    /// <summary>Rewrites cert.pem when it is missing or is not key.pem's certificate (a cut between the two writes).</summary>
+    private void RepairPublicCopy(X509Certificate2 stored)
+    {
+        var expected = stored.ExportCertificatePem() + "\n";
+        if (File.Exists(CertificatePath) && File.ReadAllText(CertificatePath) == expected)
+            return;
+        _logger.LogWarning("The public copy {Path} of the HTTPS certificate did not match the stored key; rewriting it", CertificatePath);
+        AtomicFile.WriteText(CertificatePath, expected, CertificateMode);
     }
 
     /// <summary>True when the certificate names exactly the identity's DNS names and addresses.</summary>

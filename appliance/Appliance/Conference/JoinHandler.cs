@@ -50,7 +50,8 @@ public sealed class JoinHandler(ParticipantDirectory participants, MeetingRoom m
         if (room != EchoRoom.Name && role == MeetingRole.Display && meeting.IsFullOfDisplays)
             return connection.SendErrorAsync("room-full", $"The room already has {meeting.MaxDisplays} displays showing the meeting. Close one of them, then try again.", cancellationToken);
 
-        var participant = participants.Join(connection, room, name, role);
+        // A meeting member belongs to the meeting whatever code let them in (codes rotate).
+        var participant = participants.Join(connection, room == EchoRoom.Name ? EchoRoom.Name : meeting.Code, name, role);
         if (room == EchoRoom.Name)
             EchoRoom.Attach(participant.Peer);
         else

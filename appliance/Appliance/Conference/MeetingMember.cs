@@ -41,8 +41,14 @@ internal sealed class MeetingMember(Participant participant, ParticipantVideoSlo
     /// <summary>The counters at the admin console's previous reading.</summary>
     public StatusSample LastSample { get; set; } = new(joinedAt, 0, 0, 0);
 
+    /// <summary>The rates computed at the admin console's previous reading.</summary>
+    public StatusRates? LastRates { get; set; }
+
     public void SendVideoFrame(ReadOnlySpan<byte> frame, uint timestamp90k) => Peer.SendVideoFrame(frame, timestamp90k);
 }
 
 /// <summary>Cumulative counters of a member at one time, for rates between two readings.</summary>
 internal readonly record struct StatusSample(long Timestamp, long FramesDecoded, long BytesIn, long BytesOut);
+
+/// <summary>Rates between two readings.</summary>
+internal sealed record StatusRates(double FramesPerSecondIn, long BitrateIn, long BitrateOut);

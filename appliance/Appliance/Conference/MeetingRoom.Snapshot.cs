@@ -20,13 +20,23 @@ public sealed partial class MeetingRoom
         var decoder = member.Decoder;
         var sample = new StatusSample(now, decoder?.FramesDecoded ?? 0, peer.VideoReceiver?.Statistics.BytesReceived ?? 0,
             (long)(peer.VideoSender?.Stream.OctetCount ?? 0) + (peer.AudioSender?.Stream.OctetCount ?? 0));
-        StatusSample previous;
+        StatusRates rates;
         lock (member)
         {
-            previous = member.LastSample;
-            member.LastSample = sample;
+            // Rates over at least a second: two readings close together would see a frame or none.
+            var previous = member.LastSample;
+            var seconds = _time.GetElapsedTime(previous.Timestamp, now).TotalSeconds;
+            if (seconds >= 1 || member.LastRates is null)
+            {
+                seconds = Math.Max(seconds, 0.001);
+                member.LastRates = new StatusRates(
+                    Math.Round((sample.FramesDecoded - previous.FramesDecoded) / seconds, 1),
+                    (long)(Math.Max(0, sample.BytesIn - previous.BytesIn) * 8 / seconds),
+                    (long)(Math.Max(0, sample.BytesOut - previous.BytesOut) * 8 / seconds));
+                member.LastSample = sample;
+            }
+            rates = member.LastRates;
         }
-        var seconds = Math.Max(_time.GetElapsedTime(previous.Timestamp, now).TotalSeconds, 0.001);
         var resolution = decoder?.Resolution;
         return new MeetingParticipantStatus(
             member.Id,
@@ -35,9 +45,9 @@ public sealed partial class MeetingRoom
             peer.VideoCodec?.ToString().ToUpperInvariant(),
             resolution?.Width ?? 0,
             resolution?.Height ?? 0,
-            Math.Round((sample.FramesDecoded - previous.FramesDecoded) / seconds, 1),
-            (long)(Math.Max(0, sample.BytesIn - previous.BytesIn) * 8 / seconds),
-            (long)(Math.Max(0, sample.BytesOut - previous.BytesOut) * 8 / seconds),
+            rates.FramesPerSecondIn,
+            rates.BitrateIn,
+            rates.BitrateOut,
             peer.CameraFractionLost,
             peer.RemoteFractionLost,
             peer.RoundTripTime,

@@ -4,6 +4,7 @@ using Appliance.Conference;
 using Appliance.Devices;
 using Appliance.Media;
 using Appliance.Health;
+using Appliance.Resilience;
 using Appliance.Rooms;
 using Appliance.Security;
 using Appliance.Signaling;
@@ -69,11 +70,13 @@ public static class ApplianceHost
         builder.Services.AddHostedService(services => services.GetRequiredService<SystemdWatchdog>());
         builder.Services.AddHealth();
         builder.Services.AddSignaling();
+        builder.Services.AddResilience(builder.Configuration);
         builder.Services.AddMedia(builder.Configuration);
         builder.Services.AddConference(builder.Configuration);
         builder.Services.AddBoxDevices(builder.Configuration);
         builder.Services.AddRooms(builder.Configuration);
         builder.Services.AddAdmin();
+        builder.Services.AddDisplay();
         builder.ConfigureListeners(options);
         return (builder, []);
     }
@@ -89,7 +92,7 @@ public static class ApplianceHost
         app.MapWebUi();
         app.MapSignaling();
         app.MapHealth();
-        app.MapDisplayState();
+        app.MapDisplay();
         app.MapAdmin();
         return app;
     }

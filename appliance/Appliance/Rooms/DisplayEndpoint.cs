@@ -1,23 +1,20 @@
-using System.Net;
 using Appliance.Admin;
 using Appliance.Admin.Account;
-using Appliance.Certificates;
-using Appliance.Hosting;
+using Appliance.WebUi;
 using Microsoft.Extensions.Options;
 
 namespace Appliance.Rooms;
 
 /// <summary>
-/// GET /api/display: what the room's screen shows (API.md): the room's name, the box's
-/// address, the room code and the join URL its QR code encodes, and, only while nobody has
-/// claimed the box, the one-time setup code.
+/// What the room's screen (web-ui/display.html) shows (API.md): <c>GET /api/display</c> gives the
+/// room's name, the box's address, the room code, the join URL and, only while nobody has claimed
+/// the box, the one-time setup code; <c>GET /display/qr.svg</c> is that join URL as a QR code.
 /// </summary>
 public static class DisplayEndpoint
 {
     public sealed record DisplayState(
         string RoomName,
         string Address,
-        IReadOnlyList<string> Addresses,
         string JoinUrl,
         string? RoomCode,
         RoomCodePolicy CodePolicy,
@@ -25,22 +22,25 @@ public static class DisplayEndpoint
         bool Claimed,
         string? SetupCode);
 
-    public static void MapDisplayState(this WebApplication app)
+    public static IServiceCollection AddDisplay(this IServiceCollection services) =>
+        services.AddSingleton<JoinAddress>().AddSingleton<JoinQrCode>();
+
+    public static void MapDisplay(this WebApplication app)
     {
-        app.MapGet("/api/display", (RoomCodes codes, IOptionsMonitor<RoomOptions> room, AdminAccount account,
-            IHostIdentitySource identity, IOptionsMonitor<ApplianceOptions> options) =>
+        app.MapGet("/api/display", (HttpRequest request, RoomCodes codes, IOptionsMonitor<RoomOptions> room, AdminAccount account,
+            JoinAddress joinAddress) =>
         {
-            var addresses = StartupBanner.Urls(identity.Current(), options.CurrentValue).ToList();
-            var address = addresses.FirstOrDefault(IsIPv4) ?? addresses[0];
+            var address = joinAddress.For(request);
             var code = codes.Current;
-            var joinUrl = code is null ? address : $"{address}?code={Uri.EscapeDataString(code)}";
             var setupCode = account.SetupCode;
-            return Results.Json(new DisplayState(room.CurrentValue.Name, address, addresses, joinUrl, code,
+            return Results.Json(new DisplayState(room.CurrentValue.Name, address, JoinAddress.JoinUrl(address, code), code,
                 codes.Policy, codes.ExpiresAt, setupCode is null, setupCode), AdminJson.Options);
         });
+        app.MapGet("/display/qr.svg", (HttpContext context, JoinAddress joinAddress, RoomCodes codes, JoinQrCode qr) =>
+        {
+            var url = JoinAddress.JoinUrl(joinAddress.For(context.Request), codes.Current);
+            context.Response.Headers.CacheControl = "no-store";
+            return TypedResults.Text(qr.Svg(url), "image/svg+xml; charset=utf-8");
+        });
     }
-
-    private static bool IsIPv4(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && IPAddress.TryParse(uri.Host, out var ip)
-        && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !IPAddress.IsLoopback(ip);
 }

@@ -27,7 +27,7 @@ public sealed class ChromiumJoinPageTests(ChromiumJoinPageFixture fixture) : Joi
         var first = await Fixture.First.WaitForPreviewColourAsync(Fixture.Media.Participant(0).ExpectedRgb, ColourTolerance);
         await using var second = await Fixture.OpenJoinPageAsync(1);
 
-        var shown = await new JoinPage(second).WaitForPreviewColourAsync(Fixture.Media.Participant(1).ExpectedRgb, ColourTolerance);
+        var shown = await new Support.JoinPage(second).WaitForPreviewColourAsync(Fixture.Media.Participant(1).ExpectedRgb, ColourTolerance);
 
         Assert.True(shown.Mean.DistanceTo(first.Mean) > 4 * ColourTolerance,
             $"participant 0 showed {first}, participant 1 showed {shown}: a test could not tell them apart");

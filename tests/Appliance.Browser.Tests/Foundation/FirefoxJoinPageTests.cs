@@ -27,7 +27,7 @@ public sealed class FirefoxJoinPageTests(FirefoxJoinPageFixture fixture) : JoinP
         await using var second = await Fixture.OpenJoinPageAsync(1);
         var expected = Fixture.Media.Participant(1).ToneHz;
 
-        var tone = await new JoinPage(second).MicrophoneToneAsync();
+        var tone = await new Support.JoinPage(second).MicrophoneToneAsync();
 
         Assert.InRange(tone.Hz, expected - ToneToleranceHz, expected + ToneToleranceHz);
         Assert.True(Math.Abs(tone.Hz - Fixture.Media.Participant(0).ToneHz) > 100);

@@ -33,6 +33,15 @@ public static class MeetingGrid
         };
     }
 
+    /// <summary>
+    /// A band across the top of a tile (4 % to 14 % down, the middle half across): flat in a camera's picture, and clear of
+    /// the name the placeholder draws in the middle of a tile without video.
+    /// </summary>
+    private static readonly VideoRegion TileTop = new(0.25, 0.04, 0.5, 0.1);
+
+    /// <summary>The top band of that tile, in fractions of the canvas (for placeholders).</summary>
+    public static VideoRegion TileTopOf(int count, int joinIndex) => Within(Tile(count, joinIndex), TileTop);
+
     /// <summary>The flat middle of that tile, in fractions of the canvas.</summary>
     public static VideoRegion TileMiddleOf(int count, int joinIndex) => Within(Tile(count, joinIndex), TileMiddle);
 

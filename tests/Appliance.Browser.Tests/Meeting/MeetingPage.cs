@@ -166,6 +166,29 @@ public sealed class MeetingPage(BrowserParticipant participant) : IAsyncDisposab
         }
     }
 
+    /// <summary>
+    /// Waits until the colours of <paramref name="regions"/> in one frame of <c>#remote</c> satisfy <paramref name="condition"/>
+    /// (JavaScript over <c>shown</c>, an array of <c>{R, G, B}</c>), and returns them; on timeout the exception names what was shown.
+    /// </summary>
+    public async Task<RgbColour[]> WaitForShownAsync(VideoRegion[] regions, string condition, string wanted, TimeSpan timeout)
+    {
+        try
+        {
+            var handle = await Page.WaitForFunctionAsync($$"""
+                regions => {
+                  const shown = ({{SampleRegionsFunction}})(regions);
+                  return shown && ({{condition}}) ? shown : false;
+                }
+                """, regions, new PageWaitForFunctionOptions { PollingInterval = 50, Timeout = (float)timeout.TotalMilliseconds });
+            return ToColours(await handle.JsonValueAsync<RegionColour[]>());
+        }
+        catch (TimeoutException e)
+        {
+            var shown = await Page.EvaluateAsync<RegionColour[]?>(SampleRegionsFunction, regions);
+            throw new TimeoutException($"{Participant}: the mix never showed {wanted}: {(shown is null ? "no frame" : string.Join(", ", ToColours(shown)))}", e);
+        }
+    }
+
     /// <summary>What <paramref name="region"/> of <c>#remote</c>'s current frame shows.</summary>
     public async Task<RgbColour> SampleAsync(VideoRegion region)
     {
