@@ -9,9 +9,9 @@ using static Microsoft.Playwright.Assertions;
 namespace Appliance.Browser.Tests.Admin;
 
 /// <summary>
-/// The first start as a person lives it in a real browser: a wrong setup code, the right one,
-/// the password, signing out and in (a wrong password first), renaming the room, the new name
-/// on the room display; screenshots at desktop and phone sizes; every control labelled and the
+/// The first start as a person lives it in a real browser: the setup code read off the room
+/// display, a wrong setup code, the right one, the password, signing out and in (a wrong password
+/// first), renaming the room, the new name on the room display; screenshots at desktop and phone sizes; every control labelled and the
 /// sign-in and settings usable from the keyboard; and the lock-out after repeated wrong passwords.
 /// </summary>
 public abstract class AdminConsoleTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : AdminConsoleFixture
@@ -23,7 +23,13 @@ public abstract class AdminConsoleTests<TFixture>(TFixture fixture) : IClassFixt
     {
         var admin = new AdminPage(fixture.Browser);
         using var http = fixture.Box.CreateClient();
-        var setupCode = (await http.GetFromJsonAsync<JsonElement>("api/display")).GetProperty("setupCode").GetString()!;
+
+        // The room's screen shows the one-time setup code while nobody owns the box.
+        await fixture.Browser.GotoAsync(fixture.Box.Site(), "/display");
+        var shownCode = admin.Page.Locator("#setup-code");
+        await Expect(shownCode).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[A-Z2-9]{4}-[A-Z2-9]{4}$"));
+        var setupCode = await shownCode.InnerTextAsync();
+        Assert.Equal((await http.GetFromJsonAsync<JsonElement>("api/display")).GetProperty("setupCode").GetString(), setupCode);
 
         await admin.OpenAsync(fixture.Box.Site());
         await Expect(admin.Page.GetByRole(AriaRole.Heading, new() { Name = "Claim this box" })).ToBeVisibleAsync();
@@ -62,6 +68,11 @@ public abstract class AdminConsoleTests<TFixture>(TFixture fixture) : IClassFixt
         var display = await http.GetFromJsonAsync<JsonElement>("api/display");
         Assert.Equal("Lighthouse room", display.GetProperty("roomName").GetString());
         Assert.False(display.TryGetProperty("setupCode", out _));
+        await fixture.Browser.GotoAsync(fixture.Box.Site(), "/display");
+        await Expect(admin.Page.GetByRole(AriaRole.Heading, new() { Name = "Lighthouse room" })).ToBeVisibleAsync();
+        await Expect(admin.Page.Locator("#setup")).ToBeHiddenAsync();
+        await admin.OpenAsync(fixture.Box.Site());
+        await admin.ExpectConsoleAsync();
 
         // A setting out of range is named next to its field and nothing is saved.
         await admin.Page.GetByLabel("Maximum participants").FillAsync("99");
