@@ -201,6 +201,8 @@ public sealed partial class PeerConnection
                 OnKeyFrameRequest(pli.MediaSsrc);
             else if (RtcpFullIntraRequest.TryParse(packet, out var fir) && _videoSender is { } sender && fir.TryGetItem(sender.Ssrc, out _))
                 OnKeyFrameRequest(sender.Ssrc);
+            else if (RtcpRemb.TryParse(packet, out var remb))
+                OnReceiverEstimate(remb);
             else if (RtcpSenderReport.TryParse(packet, out var report))
             {
                 if (_video is { } video && report.Ssrc == video.Statistics.Ssrc)

@@ -32,6 +32,7 @@ public static class ApplianceHost
             ContentRootPath = AppContext.BaseDirectory,
         });
         ConfigurationSources.AddAdminFile(builder.Configuration, Environment.GetEnvironmentVariable);
+        ConfigurationSources.AddCommandLineAliases(builder.Configuration, args);
 
         var errors = ConfigurationErrors.Find(builder.Configuration);
         if (errors.Count > 0)
