@@ -37,7 +37,7 @@ public sealed class DisplayMeetingTests(JoinFlowFixture fixture) : IClassFixture
         Assert.True(shown.VideoWidth > 0);
         await Assertions.Expect(participant.Page.Locator("#participants li")).ToHaveCountAsync(1);
         await Assertions.Expect(participant.Page.Locator("#participants")).ToContainTextAsync("Barbara");
-        await Screenshots.TakeAsync(display.Page, "display-meeting", Screenshots.Desktop, "chromium");
+        await Screenshots.SaveAsync(display.Page, "display-meeting-desktop-chromium", Screenshots.Desktop);
 
         await participant.DisposeAsync();
 

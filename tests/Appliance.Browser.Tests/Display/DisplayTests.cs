@@ -36,8 +36,8 @@ public abstract class DisplayTests(JoinFlowFixture fixture) : IClassFixture<Join
             .ToBeVisibleAsync();
 
         await page.Locator("#qr").EvaluateAsync("img => img.decode()");
-        await Screenshots.TakeAsync(page, "display", Screenshots.Desktop, Browser);
-        await Screenshots.TakeAsync(page, "display", Screenshots.Phone, Browser);
+        await Screenshots.SaveAsync(page, $"display-desktop-{Browser}", Screenshots.Desktop);
+        await Screenshots.SaveAsync(page, $"display-phone-{Browser}", Screenshots.Phone);
     }
 
     [Fact]

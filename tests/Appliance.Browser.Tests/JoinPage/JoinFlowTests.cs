@@ -28,8 +28,8 @@ public abstract class JoinFlowTests(JoinFlowFixture fixture, ITestOutputHelper o
         await using var participant = await fixture.OpenAsync(Kind, 0, $"/?code={fixture.Room.Code}");
         var form = new JoinForm(participant);
         await Assertions.Expect(form.Code).ToHaveValueAsync(fixture.Room.Code);
-        await Screenshots.TakeAsync(form.Page, "join-prejoin", Screenshots.Desktop, Browser);
-        await Screenshots.TakeAsync(form.Page, "join-prejoin", Screenshots.Phone, Browser);
+        await Screenshots.SaveAsync(form.Page, $"join-prejoin-desktop-{Browser}", Screenshots.Desktop);
+        await Screenshots.SaveAsync(form.Page, $"join-prejoin-phone-{Browser}", Screenshots.Phone);
         await form.Page.SetViewportSizeAsync(Screenshots.Desktop.Width, Screenshots.Desktop.Height);
 
         await form.Name.FillAsync("Ada");
@@ -51,8 +51,8 @@ public abstract class JoinFlowTests(JoinFlowFixture fixture, ITestOutputHelper o
         Assert.Equal(1, fixture.Room.Count);
 
         await meeting.WaitForFramesDecodedAsync(stats.FramesDecoded + 5, JoinForm.MediaTimeout);
-        await Screenshots.TakeAsync(form.Page, "join-meeting", Screenshots.Desktop, Browser);
-        await Screenshots.TakeAsync(form.Page, "join-meeting", Screenshots.Phone, Browser);
+        await Screenshots.SaveAsync(form.Page, $"join-meeting-desktop-{Browser}", Screenshots.Desktop);
+        await Screenshots.SaveAsync(form.Page, $"join-meeting-phone-{Browser}", Screenshots.Phone);
     }
 
     [Fact]
