@@ -16,6 +16,9 @@ arches=("$@")
 [ ${#arches[@]} -gt 0 ] || arches=(amd64 arm64)
 version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$repo/appliance/Appliance/Appliance.csproj")
 host_arch=$(dpkg --print-architecture)
+maintainer="Room appliance maintainers <maintainers@example.org>"
+# The last commit's time, so that the same sources give the same changelog date.
+build_date=$(date -R -d "@$(git -C "$repo" log -1 --format=%ct 2>/dev/null || date +%s)")
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 work="$out/build"
@@ -66,7 +69,7 @@ shim_depends() {
 
 depends_line() {
   local shim=$1 triplet=$2
-  { grep -v '^#' "$here/debian/depends" | sed '/^$/d'; shim_depends "$shim" "$triplet"; } |
+  { grep -v '^#' "$work/src/image-build/debian/depends" | sed '/^$/d'; shim_depends "$shim" "$triplet"; } |
     paste -sd, - | sed 's/,/, /g'
 }
 
@@ -87,23 +90,32 @@ build_deb() {
   shim=$(build_shim "$arch")
   install -m 0644 "$shim" "$root/usr/lib/appliance/libappliance_hwaccel.so"
 
-  install -D -m 0644 "$repo/systemd/appliance.service" "$root/usr/lib/systemd/system/appliance.service"
-  install -D -m 0644 "$here/files/appsettings.json" "$root/etc/appliance/appsettings.json"
-  install -D -m 0644 "$here/files/appliance.avahi.service" "$root/etc/avahi/services/appliance.service"
-  install -D -m 0644 "$repo/README.md" "$root/usr/share/doc/appliance/README.md"
-  install -D -m 0644 "$here/debian/copyright" "$root/usr/share/doc/appliance/copyright"
+  # dotnet publish leaves every file 0744: programs 0755, everything else 0644 (Debian policy 10.9).
+  find "$root/usr/lib/appliance" -type d -exec chmod 0755 {} +
+  find "$root/usr/lib/appliance" -type f -exec chmod 0644 {} +
+  chmod 0755 "$root/usr/lib/appliance/appliance" "$root/usr/lib/appliance/createdump"
+
+  # Everything else from the same copy of the sources as the program.
+  local src="$work/src" debian="$work/src/image-build/debian"
+  install -D -m 0644 "$src/systemd/appliance.service" "$root/usr/lib/systemd/system/appliance.service"
+  install -D -m 0644 "$src/image-build/files/appsettings.json" "$root/etc/appliance/appsettings.json"
+  install -D -m 0644 "$src/image-build/files/appliance.avahi.service" "$root/etc/avahi/services/appliance.service"
+  install -D -m 0644 "$src/README.md" "$root/usr/share/doc/appliance/README.md"
+  install -D -m 0644 "$debian/copyright" "$root/usr/share/doc/appliance/copyright"
+  printf 'appliance (%s) stable; urgency=medium\n\n  * Built from the room appliance'"'"'s sources.\n\n -- %s  %s\n' \
+    "$version" "$maintainer" "$build_date" | gzip -9n > "$root/usr/share/doc/appliance/changelog.gz"
   mkdir -p "$root/usr/bin"
   ln -sf ../lib/appliance/appliance "$root/usr/bin/appliance"
 
   mkdir -p "$root/DEBIAN"
-  install -m 0755 "$here/debian/postinst" "$here/debian/prerm" "$here/debian/postrm" "$root/DEBIAN/"
-  install -m 0644 "$here/debian/conffiles" "$root/DEBIAN/conffiles"
+  install -m 0755 "$debian/postinst" "$debian/prerm" "$debian/postrm" "$root/DEBIAN/"
+  install -m 0644 "$debian/conffiles" "$root/DEBIAN/conffiles"
   local depends; depends=$(depends_line "$shim" "$triplet")
   cat > "$root/DEBIAN/control" <<CONTROL
 Package: appliance
 Version: $version
 Architecture: $arch
-Maintainer: Room appliance maintainers <appliance@localhost>
+Maintainer: $maintainer
 Installed-Size: $(du -sk --exclude=DEBIAN "$root" | cut -f1)
 Depends: $depends
 Section: net

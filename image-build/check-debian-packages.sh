@@ -23,7 +23,9 @@ apt_options=(-o "Dir::Etc::sourcelist=$work/sources.list" -o "Dir::Etc::sourcepa
   -o "APT::Architecture=$arch" -o "APT::Architectures=$arch" -o "Debug::NoLocking=1" -o "APT::Sandbox::User=root")
 apt-get "${apt_options[@]}" update -q >/dev/null
 
-exists() { apt-cache "${apt_options[@]}" show --no-all-versions "$1" >/dev/null 2>&1; }
+# Every real package name of the release, once (one apt-cache run instead of one per name).
+apt-cache "${apt_options[@]}" pkgnames > "$work/names"
+exists() { grep -qxF "$1" "$work/names"; }
 
 status=0
 while IFS= read -r entry; do
@@ -38,7 +40,7 @@ done < <(grep -v '^#' "$here/debian/depends" | sed '/^$/d')
 
 # FFmpeg's libraries are named after their sonames, which change with each FFmpeg major.
 for library in libavcodec libavutil libswscale; do
-  names=$(apt-cache "${apt_options[@]}" pkgnames "$library" | grep -E "^${library}[0-9]+$" | sort | paste -sd' ' -)
+  names=$(grep -E "^${library}[0-9]+$" "$work/names" | sort | paste -sd' ' - || true)
   echo "ffmpeg: $library in $suite/$arch: ${names:-none}"
   [ -n "$names" ] || status=1
 done

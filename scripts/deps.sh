@@ -10,9 +10,10 @@ RUNTIME_PACKAGES=(ca-certificates curl gcc make pkg-config libc6-dev
 # Tests: the real browsers, the ffmpeg CLI as a reference, network namespaces, systemd's tools.
 TEST_PACKAGES=(chromium firefox-esr ffmpeg openssl iproute2 systemd fonts-dejavu-core)
 # Packages (image-build/): dpkg-deb, a Debian root for the install test, the arm64 cross
-# compiler, shellcheck for the scripts and the pi-gen stage. The arm64 FFmpeg headers and
+# compiler, shellcheck for the scripts and the pi-gen stage, mtools/dosfstools/sfdisk for
+# image-build/customise-image.sh and its test. The arm64 FFmpeg headers and
 # libraries come through multiarch (see add_arm64_architecture).
-PACKAGE_PACKAGES=(dpkg-dev xz-utils binutils debootstrap shellcheck)
+PACKAGE_PACKAGES=(dpkg-dev xz-utils binutils debootstrap shellcheck mtools dosfstools fdisk)
 ARM64_CROSS_PACKAGES=(gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross
   libavcodec-dev:arm64 libavutil-dev:arm64 libswscale-dev:arm64)
 

@@ -15,6 +15,7 @@ public sealed class EncodedFramePool
     private readonly int _maxRetained;
     private readonly int _initialCapacity;
     private readonly Lock _lock = new();
+    private long _outstanding;
 
     /// <summary>Creates a pool that keeps at most <paramref name="maxRetainedFrames"/> idle frames.</summary>
     public EncodedFramePool(int maxRetainedFrames = 64, int initialCapacity = DefaultInitialCapacity)
@@ -41,6 +42,9 @@ public sealed class EncodedFramePool
         }
     }
 
+    /// <summary>Frames rented and not yet given back: what a leak check reads (0 when everything is idle).</summary>
+    public long Outstanding => Interlocked.Read(ref _outstanding);
+
     /// <summary>Hands out an empty frame; the caller owns it until it calls <see cref="EncodedFrame.Dispose"/>.</summary>
     public EncodedFrame Rent(MediaCodec codec)
     {
@@ -51,12 +55,14 @@ public sealed class EncodedFramePool
         }
 
         frame ??= new EncodedFrame(this, _initialCapacity);
+        Interlocked.Increment(ref _outstanding);
         frame.Prepare(codec);
         return frame;
     }
 
     internal void Return(EncodedFrame frame)
     {
+        Interlocked.Decrement(ref _outstanding);
         if (frame.Capacity <= MaxRetainedCapacity)
         {
             lock (_lock)

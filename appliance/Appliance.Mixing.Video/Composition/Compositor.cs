@@ -214,13 +214,20 @@ public sealed class Compositor : IDisposable
         }
         if (!_hiddenLayouts.TryGetValue(hiddenId, out (LayoutTile[] Tiles, int Count) layout))
         {
-            string[] ids = [.. _slots.Select(slot => slot.Id).Where(id => !string.Equals(id, hiddenId, StringComparison.Ordinal))];
-            var tiles = new LayoutTile[ids.Length];
-            string? focus = string.Equals(_focusId, hiddenId, StringComparison.Ordinal) ? null : _focusId;
-            layout = (tiles, LayoutEngine.For(_layout).Arrange(Canvas, ids, focus, tiles));
+            layout = ArrangeWithout(hiddenId);
             _hiddenLayouts[hiddenId] = layout;
         }
         return layout.Tiles.AsSpan(0, layout.Count);
+    }
+
+    // A method of its own: its lambda captures hiddenId, and a captured parameter's closure is allocated at the entry of the
+    // method that holds it, so in TilesFor it would cost an allocation on every composed frame.
+    private (LayoutTile[] Tiles, int Count) ArrangeWithout(string hiddenId)
+    {
+        string[] ids = [.. _slots.Select(slot => slot.Id).Where(id => !string.Equals(id, hiddenId, StringComparison.Ordinal))];
+        var tiles = new LayoutTile[ids.Length];
+        string? focus = string.Equals(_focusId, hiddenId, StringComparison.Ordinal) ? null : _focusId;
+        return (tiles, LayoutEngine.For(_layout).Arrange(Canvas, ids, focus, tiles));
     }
 
     private void Relayout()

@@ -161,6 +161,14 @@ public sealed partial class AnswerBuilder
             error = $"the offer has no a=fingerprint for mid {tagged.Mid}";
             return false;
         }
+        // The box checks the browser's certificate with SHA-256 (RFC 8827 6.5: every WebRTC
+        // endpoint offers it); anything else, or a digest of the wrong length, cannot be checked
+        // (found by fuzzing: a 31-byte digest reached the DTLS transport and threw there).
+        if (!fingerprint.IsAlgorithm(Fingerprint.Sha256) || fingerprint.Value.Length != 32)
+        {
+            error = $"the offer's a=fingerprint for mid {tagged.Mid} is not a SHA-256 digest of 32 bytes";
+            return false;
+        }
 
         // RFC 4145 4: an absent a=setup means "active". RFC 5763 5: the box, answering, takes "passive"
         // and so needs the browser to be the DTLS client.

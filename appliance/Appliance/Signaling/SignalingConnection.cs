@@ -115,6 +115,15 @@ public sealed class SignalingConnection
 
     private async Task DispatchAsync(ReadOnlyMemory<byte> utf8, CancellationToken cancellationToken)
     {
+        // RFC 6455 5.6: a text message is UTF-8. JsonDocument checks the structure but leaves the
+        // bytes inside strings to GetString(), which would throw in a handler (found by fuzzing).
+        if (!System.Text.Unicode.Utf8.IsValid(utf8.Span))
+        {
+            Messages.WithLabels("malformed").Inc();
+            await SendErrorAsync(SignalingErrors.MalformedJson,
+                "The message is not valid UTF-8 text. Send one JSON object per message.", cancellationToken);
+            return;
+        }
         JsonDocument document;
         try
         {
