@@ -160,10 +160,12 @@ export function startMeeting({ signaling, connection, stream, codec, onLeft }) {
       item.dataset.micMuted = String(p.micMuted);
       item.dataset.cameraOff = String(p.cameraOff);
       item.dataset.sharing = String(p.sharing);
+      item.dataset.activeSpeaker = String(p.id === roster.activeSpeakerId);
       const name = document.createElement('span');
       name.className = 'name';
       name.textContent = p.id === participantId ? `${p.name} (you)` : p.name;
       const states = [];
+      if (p.id === roster.activeSpeakerId && roster.layout === 'activeSpeaker') states.push('shown large');
       if (p.speaking) states.push('speaking');
       if (p.micMuted) states.push('microphone muted');
       if (p.cameraOff) states.push('camera off');

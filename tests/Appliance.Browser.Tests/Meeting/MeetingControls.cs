@@ -1,4 +1,4 @@
-using Appliance.Testing.FakeMedia;
+using Appliance.Testing.Browsers;
 using Microsoft.Playwright;
 
 namespace Appliance.Browser.Tests.Meeting;

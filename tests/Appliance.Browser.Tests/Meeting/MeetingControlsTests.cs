@@ -158,11 +158,14 @@ public sealed class MeetingControlsTests(MeetingFixture fixture, ITestOutputHelp
                 Assert.True(s.FramesPerSecondIn > 0 && s.BitrateIn > 0 && s.BitrateOut > 0, $"{s.Name}: no media rates");
             });
 
+            await kicked.Page.EvaluateAsync("() => { window.__kickedPc = window.appliance.meeting.pc; }");
             await fixture.Room.KickAsync(kickedId);
-            await Assertions.Expect(kicked.Page.Locator("#meeting-notice")).ToContainTextAsync("removed you", new() { Timeout = 20_000 });
-            await kicked.Page.WaitForFunctionAsync("() => window.appliance.meeting.pc.connectionState === 'closed'", null, new() { Timeout = 20_000 });
+            // The page says why it is out of the meeting (and does not try to come back), and its connection is closed.
+            await Assertions.Expect(kicked.Page.Locator("#error")).ToContainTextAsync("removed from the meeting", new() { Timeout = 20_000 });
+            await kicked.Page.WaitForFunctionAsync("() => window.__kickedPc.connectionState === 'closed'", null, new() { Timeout = 20_000 });
             Assert.Equal(1, fixture.Room.Count);
             await stays.WaitForTilesAsync([(MeetingGrid.TileMiddleOf(1, 0), Colour(0))], ColourTolerance, MediaTimeout);
+            await Assertions.Expect(stays.Page.Locator("#participants li")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
             Assert.DoesNotContain("P1", await stays.ListTextAsync());
         }
         finally

@@ -12,7 +12,7 @@ namespace Appliance.Browser.Tests.Meeting;
 /// and three browsers), reached on the private test network, one Playwright driver and the
 /// participants' fake media. Tests open their own participants.
 /// </summary>
-public sealed class MeetingFixture : IAsyncLifetime
+public class MeetingFixture : IAsyncLifetime
 {
     public const int CanvasWidth = 640;
     public const int CanvasHeight = 360;
@@ -22,6 +22,9 @@ public sealed class MeetingFixture : IAsyncLifetime
     private BrowserLauncher? _browsers;
 
     public FakeMediaFolder Media { get; } = new();
+
+    /// <summary>Further settings of the box, for fixtures of other meeting configurations.</summary>
+    protected virtual IEnumerable<string> Settings => [];
     public RunningAppliance Box => _box ?? throw NotStarted();
     public BrowserLauncher Browsers => _browsers ?? throw NotStarted();
     public TrustedSite Site => Box.Site();
@@ -35,7 +38,7 @@ public sealed class MeetingFixture : IAsyncLifetime
         {
             await PrivateTestNetwork.EnsureAsync();
             _box = await RunningAppliance.StartAsync(PrivateTestNetwork.BoxArguments(
-                $"--Meeting:Width={CanvasWidth}", $"--Meeting:Height={CanvasHeight}", $"--Meeting:FrameRate={FrameRate}"));
+                [$"--Meeting:Width={CanvasWidth}", $"--Meeting:Height={CanvasHeight}", $"--Meeting:FrameRate={FrameRate}", .. Settings]));
             _browsers = await BrowserLauncher.StartAsync();
         }
         catch

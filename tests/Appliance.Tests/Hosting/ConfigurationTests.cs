@@ -22,6 +22,8 @@ public sealed class ConfigurationTests
     [InlineData("Appliance:ListenAddress", "every-where", "Appliance:ListenAddress is 'every-where'; it must be * (every interface) or an IP address such as 127.0.0.1.")]
     [InlineData("Appliance:MaxSignalingMessageBytes", "10", "Appliance:MaxSignalingMessageBytes is 10; it must be from 1024 to 1048576.")]
     [InlineData("Appliance:WebUiPath", "/no/such/folder", "Appliance:WebUiPath is '/no/such/folder', which is not a folder; leave it empty to use the web UI shipped with the box.")]
+    [InlineData("Meeting:Layout", "spiral", "Meeting:Layout is 'spiral'; it must be grid or activeSpeaker.")]
+    [InlineData("Meeting:MaxDisplays", "-1", "Meeting:MaxDisplays is -1; it must be from 0 to 16.")]
     public void An_out_of_range_value_names_the_setting_and_what_is_allowed(string key, string value, string expected)
     {
         Assert.Equal([expected], ErrorsFor((key, value)));
