@@ -62,7 +62,7 @@ install_debian_packages() {
     export DEBIAN_FRONTEND=noninteractive
     as_root apt-get update -q
     # shellcheck disable=SC2086 # word splitting of the package list is wanted
-    as_root apt-get install -y --no-install-recommends $missing $(gpiod_package)
+    as_root apt-get install -y --no-install-recommends $missing
   fi
 }
 

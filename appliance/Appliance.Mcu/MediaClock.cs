@@ -1,12 +1,14 @@
+using Appliance.Media.Streams;
 using Microsoft.Extensions.Logging;
 
 namespace Appliance.Mcu;
 
 /// <summary>
 /// A room's media clock: it ticks at the output frame rate, and each tick composes and
-/// encodes one picture. The 90 kHz timestamp of a tick is the time since the clock started,
-/// not the tick count, so a tick that had to be skipped (the previous one still running on a
-/// loaded box) leaves no drift in the output's timing.
+/// encodes one picture. The 90 kHz timestamp of a tick is the media time of its
+/// <see cref="Timeline"/> (the room's one origin, shared with the audio), not the tick count, so a
+/// tick that had to be skipped (the previous one still running on a loaded box) leaves no drift in
+/// the output's timing, and audio and video stay on one clock for lip sync.
 /// </summary>
 public sealed class MediaClock : IDisposable
 {
@@ -17,12 +19,11 @@ public sealed class MediaClock : IDisposable
     private readonly TickHandler _onTick;
     private readonly ILogger _logger;
     private ITimer? _timer;
-    private long _startedAt;
     private int _running;
     private long _ticks;
     private long _skipped;
 
-    public MediaClock(int framesPerSecond, TimeProvider time, TickHandler onTick, ILogger logger)
+    public MediaClock(int framesPerSecond, TimeProvider time, TickHandler onTick, ILogger logger, MediaTimeline? timeline = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(framesPerSecond, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(framesPerSecond, 120);
@@ -30,7 +31,11 @@ public sealed class MediaClock : IDisposable
         _time = time;
         _onTick = onTick;
         _logger = logger;
+        Timeline = timeline ?? new MediaTimeline(time);
     }
+
+    /// <summary>The origin of the tick timestamps (and of the room's audio timestamps).</summary>
+    public MediaTimeline Timeline { get; }
 
     public int FramesPerSecond { get; }
     public TimeSpan Period => TimeSpan.FromTicks(TimeSpan.TicksPerSecond / FramesPerSecond);
@@ -43,7 +48,6 @@ public sealed class MediaClock : IDisposable
 
     public void Start()
     {
-        _startedAt = _time.GetTimestamp();
         _timer = _time.CreateTimer(_ => Tick(), null, TimeSpan.Zero, Period);
     }
 
@@ -56,8 +60,7 @@ public sealed class MediaClock : IDisposable
         }
         try
         {
-            var elapsed = _time.GetElapsedTime(_startedAt);
-            var timestamp = unchecked((uint)(elapsed.Ticks * 90_000 / TimeSpan.TicksPerSecond));
+            var timestamp = MediaTimeline.ToClockUnits(Timeline.Now, 90_000);
             _onTick(Interlocked.Increment(ref _ticks) - 1, timestamp);
         }
         catch (Exception e)

@@ -53,6 +53,9 @@ public sealed class MediaPort : IDatagramHandler, IAsyncDisposable
 
     public MediaPortOptions Options => _options;
 
+    /// <summary>What the participants' connections refused or dropped, summed over all of them.</summary>
+    public PeerRefusals Refusals { get; } = new();
+
     /// <summary>DTLS or SRTP datagrams from an address no participant's ICE checks came from.</summary>
     public long UnroutableDropped => Interlocked.Read(ref _unroutable);
 

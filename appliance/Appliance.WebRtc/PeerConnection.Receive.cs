@@ -78,11 +78,13 @@ public sealed partial class PeerConnection
             if (srtp is null)
             {
                 Interlocked.Increment(ref _packetsBeforeKeys);
+                _port.Refusals.PacketBeforeKeys();
                 return;
             }
             if (datagram.Length < RtpPacket.FixedHeaderLength || datagram.Length > _receiveBuffer.Length)
             {
                 Interlocked.Increment(ref _malformed);
+                _port.Refusals.MalformedPacket();
                 return;
             }
             var buffer = _receiveBuffer.AsSpan(0, datagram.Length);
@@ -94,6 +96,7 @@ public sealed partial class PeerConnection
                 if (srtp.Inbound.UnprotectRtcp(buffer, out var rtcpLength) != SrtpStatus.Ok)
                 {
                     Interlocked.Increment(ref _unprotectFailures);
+                    _port.Refusals.SrtpUnprotectFailed();
                     return;
                 }
                 OnRtcp(buffer[..rtcpLength]);
@@ -102,11 +105,13 @@ public sealed partial class PeerConnection
             if (srtp.Inbound.UnprotectRtp(buffer, out var length) != SrtpStatus.Ok)
             {
                 Interlocked.Increment(ref _unprotectFailures);
+                _port.Refusals.SrtpUnprotectFailed();
                 return;
             }
             if (!RtpPacket.TryParse(buffer[..length], out var packet))
             {
                 Interlocked.Increment(ref _malformed);
+                _port.Refusals.MalformedPacket();
                 return;
             }
             OnRtp(packet);
@@ -144,6 +149,7 @@ public sealed partial class PeerConnection
             return;
         }
         Interlocked.Increment(ref _unknownStreams);
+        _port.Refusals.UnknownSsrc();
     }
 
     private bool IsMainVideo(uint ssrc) =>
@@ -184,6 +190,7 @@ public sealed partial class PeerConnection
         if (!RtcpCompoundPacket.TryParse(compound, out var packets))
         {
             Interlocked.Increment(ref _malformed);
+            _port.Refusals.MalformedPacket();
             return;
         }
         foreach (var packet in packets)
@@ -194,6 +201,8 @@ public sealed partial class PeerConnection
                 OnKeyFrameRequest(pli.MediaSsrc);
             else if (RtcpFullIntraRequest.TryParse(packet, out var fir) && _videoSender is { } sender && fir.TryGetItem(sender.Ssrc, out _))
                 OnKeyFrameRequest(sender.Ssrc);
+            else if (RtcpRemb.TryParse(packet, out var remb))
+                OnReceiverEstimate(remb);
             else if (RtcpSenderReport.TryParse(packet, out var report))
             {
                 if (_video is { } video && report.Ssrc == video.Statistics.Ssrc)

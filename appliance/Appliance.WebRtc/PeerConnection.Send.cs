@@ -1,6 +1,7 @@
 using Appliance.Media.PayloadFormats;
 using Appliance.Media.Streams;
 using Appliance.Net.Rtcp;
+using Appliance.Net.Rtp;
 using Appliance.Net.Sdp.Attributes;
 using Appliance.Net.Sdp.Negotiation;
 using Appliance.Net.Srtp;
@@ -34,6 +35,32 @@ public sealed partial class PeerConnection
     private long _nacksReceived;
     private long _keyFrameRequestsReceived;
 
+    private long _incomingVideoBitrateLimit = (long)MaxIncomingVideoBitrate;
+    private long _receiverEstimate;
+    private long _receiverEstimates;
+
+    /// <summary>
+    /// The participant's browser estimated how much of the box's video it can receive (REMB,
+    /// draft-alvestrand-rmcat-remb-03), in bits per second. Raised on the receive thread; must not block.
+    /// </summary>
+    public event Action<PeerConnection, ulong>? ReceiverEstimateReceived;
+
+    /// <summary>The browser's last REMB for the box's video, bits per second (0 before the first).</summary>
+    public ulong ReceiverEstimate => (ulong)Interlocked.Read(ref _receiverEstimate);
+
+    /// <summary>REMBs received from the browser.</summary>
+    public long ReceiverEstimates => Interlocked.Read(ref _receiverEstimates);
+
+    /// <summary>
+    /// How much the participant's camera may send the box, bits per second: the REMB the box sends each second.
+    /// The room lowers it to what the participant's tile needs (at most <see cref="MaxIncomingVideoBitrate"/>).
+    /// </summary>
+    public ulong IncomingVideoBitrateLimit
+    {
+        get => (ulong)Interlocked.Read(ref _incomingVideoBitrateLimit);
+        set => Interlocked.Exchange(ref _incomingVideoBitrateLimit, (long)Math.Min(value, MaxIncomingVideoBitrate));
+    }
+
     /// <summary>The participant asked for a key frame of the box's video (PLI or FIR).</summary>
     public event Action<PeerConnection>? KeyFrameRequested;
 
@@ -41,6 +68,12 @@ public sealed partial class PeerConnection
     public RtpSender? AudioSender => _audioSender;
     public long NacksReceived => Interlocked.Read(ref _nacksReceived);
     public long KeyFrameRequestsReceived => Interlocked.Read(ref _keyFrameRequestsReceived);
+
+    /// <summary>
+    /// The origin of the box's audio and video timestamps (the room's media clock); when set, both sender
+    /// reports carry NTP/RTP pairs of that one timeline, so the browser can play them in sync (RFC 3550 6.4.1).
+    /// </summary>
+    public MediaTimeline? Timeline { get; set; }
 
     /// <summary>The video codec the participant receives, once negotiated.</summary>
     public MediaCodec? VideoCodec => _videoSender?.Codec;
@@ -57,13 +90,13 @@ public sealed partial class PeerConnection
                     ? new RtxParameters((byte)rtxType, rtxSsrc)
                     : null;
                 _videoSender = new RtpSender(codec, (byte)video.PayloadType, videoSsrc, 90000, videoMedia.Mid,
-                    videoMedia.HeaderExtensions.Mid, _time, this, rtx);
+                    videoMedia.HeaderExtensions.Mid, _time, this, rtx, videoMedia.HeaderExtensions.AbsSendTime);
             }
             if (_audioSender is null && session.Main("audio") is { Codec: { } audio, LocalSsrc: { } audioSsrc } audioMedia
                 && audioMedia.Direction is MediaDirection.SendRecv or MediaDirection.SendOnly)
             {
                 _audioSender = new RtpSender(MediaCodec.Opus, (byte)audio.PayloadType, audioSsrc, 48000, audioMedia.Mid,
-                    audioMedia.HeaderExtensions.Mid, _time, this);
+                    audioMedia.HeaderExtensions.Mid, _time, this, absSendTimeExtensionId: audioMedia.HeaderExtensions.AbsSendTime);
             }
         }
     }
@@ -92,9 +125,23 @@ public sealed partial class PeerConnection
             if (_srtp is not { } srtp || (_ice.SelectedAddress ?? LastAddress()) is not { } address)
                 return;
             packet.CopyTo(_pacedBuffer);
+            StampSendTime(_pacedBuffer.AsSpan(0, packet.Length));
             if (srtp.Outbound.ProtectRtp(_pacedBuffer, packet.Length, out var protectedLength) == SrtpStatus.Ok)
                 _port.Sender.TrySend(_pacedBuffer.AsSpan(0, protectedLength), address);
         }
+    }
+
+    /// <summary>
+    /// Writes the send time into the packet's abs-send-time element, if it has one, as it leaves: the browser's
+    /// receive-side bandwidth estimator compares these with arrival times, and so sends REMB for the box's streams.
+    /// </summary>
+    private void StampSendTime(Span<byte> packet)
+    {
+        if (!RtpPacket.TryParse(packet, out var rtp) || !rtp.HasExtension)
+            return;
+        var sender = rtp.Ssrc == _audioSender?.Ssrc ? _audioSender : _videoSender;
+        if (sender?.AbsSendTimeExtensionId is { } id && rtp.TryGetHeaderExtensionForWrite(id, out var data))
+            AbsSendTimeExtension.TryWrite(AbsSendTimeExtension.FromNtp(NtpTime.FromDateTimeOffset(_time.GetUtcNow())), data);
     }
 
     private void OnNack(RtcpGenericNack nack)
@@ -109,6 +156,21 @@ public sealed partial class PeerConnection
             foreach (var sequenceNumber in lost[..count])
                 sender.Retransmit(sequenceNumber);
         }
+    }
+
+    /// <summary>A REMB from the browser: its estimate for the box's streams (here, the video it receives).</summary>
+    private void OnReceiverEstimate(RtcpRemb remb)
+    {
+        if (_videoSender is not { } sender)
+            return;
+        var applies = remb.SsrcCount == 0;
+        for (var i = 0; i < remb.SsrcCount && !applies; i++)
+            applies = remb.GetSsrc(i) == sender.Ssrc;
+        if (!applies)
+            return;
+        Interlocked.Exchange(ref _receiverEstimate, (long)Math.Min(remb.Bitrate, long.MaxValue));
+        Interlocked.Increment(ref _receiverEstimates);
+        ReceiverEstimateReceived?.Invoke(this, remb.Bitrate);
     }
 
     private void OnKeyFrameRequest(uint mediaSsrc)
@@ -203,7 +265,7 @@ public sealed partial class PeerConnection
             {
                 if (sender is null || sender.Stream.PacketCount == 0)
                     continue;
-                var info = sender.Stream.CreateSenderInfo();
+                var info = Timeline is { } timeline ? sender.Stream.CreateSenderInfo(timeline) : sender.Stream.CreateSenderInfo();
                 writer.TryAddSenderReport(info.Ssrc, new NtpTimestamp(info.NtpTimestamp), info.RtpTimestamp, info.PacketCount, info.OctetCount,
                     first ? blocks[..blockCount] : default);
                 writer.TryAddSourceDescription(info.Ssrc, _streams.CName);
@@ -216,9 +278,11 @@ public sealed partial class PeerConnection
             }
             if (_video is { } received)
             {
-                // REMB (draft-alvestrand-rmcat-remb): how much the participant may send the box, camera and screen together.
+                // REMB (draft-alvestrand-rmcat-remb): how much the participant may send the box, camera and screen together:
+                // what the camera's tile needs (the room sets it), or the most while a screen is shared too.
                 Span<uint> ssrcs = [received.Statistics.Ssrc, _screen?.Statistics.Ssrc ?? 0];
-                writer.TryAddRemb(_streams.VideoSsrc, MaxIncomingVideoBitrate, _screen is null ? ssrcs[..1] : ssrcs);
+                writer.TryAddRemb(_streams.VideoSsrc, _screen is null ? IncomingVideoBitrateLimit : MaxIncomingVideoBitrate,
+                    _screen is null ? ssrcs[..1] : ssrcs);
             }
             ProtectAndSendRtcp(writer.Length);
         }

@@ -123,6 +123,7 @@ public sealed partial class PeerConnection : IRtpPacketSink, IDisposable
         var result = await dtls.StartAsync();
         if (!result.IsSuccess)
         {
+            _port.Refusals.DtlsFailed(result.Failure);
             _logger.LogWarning("Peer {Id}: DTLS handshake failed: {Reason}", Id, result);
             Fail("the secure media connection could not be set up: " + result.Message);
             return;

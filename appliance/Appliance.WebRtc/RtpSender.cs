@@ -20,6 +20,7 @@ public sealed class RtpSender : IDisposable
     private readonly IRtpPacketSink _sink;
     private readonly byte _payloadType;
     private readonly int? _midExtensionId;
+    private readonly int? _absSendTimeExtensionId;
     private readonly byte[] _mid;
     private readonly H264Packetizer? _h264;
     private readonly Vp8Packetizer? _vp8;
@@ -30,8 +31,9 @@ public sealed class RtpSender : IDisposable
     private ushort _rtxSequenceNumber = (ushort)System.Security.Cryptography.RandomNumberGenerator.GetInt32(ushort.MaxValue + 1);
 
     public RtpSender(MediaCodec codec, byte payloadType, uint ssrc, int clockRate, string? mid, int? midExtensionId,
-        TimeProvider time, IRtpPacketSink sink, RtxParameters? rtx = null)
+        TimeProvider time, IRtpPacketSink sink, RtxParameters? rtx = null, int? absSendTimeExtensionId = null)
     {
+        _absSendTimeExtensionId = absSendTimeExtensionId is >= 1 and <= 14 ? absSendTimeExtensionId : null;
         _rtx = rtx;
         Codec = codec;
         _payloadType = payloadType;
@@ -47,6 +49,9 @@ public sealed class RtpSender : IDisposable
     }
 
     public MediaCodec Codec { get; }
+
+    /// <summary>The negotiated id of the abs-send-time element this sender's packets carry, if any.</summary>
+    public int? AbsSendTimeExtensionId => _absSendTimeExtensionId;
     public uint Ssrc => Stream.Ssrc;
     public RtpOutboundStream Stream { get; }
     public long PacketsNotSent { get; private set; }
@@ -127,6 +132,9 @@ public sealed class RtpSender : IDisposable
         writer.TryWriteHeader(false, _payloadType, 0, timestamp, Stream.Ssrc);
         if (_midExtensionId is { } id)
             writer.TryAddExtension(id, _mid);
+        // A placeholder: the connection writes the real send time as the packet leaves the pacer.
+        if (_absSendTimeExtensionId is { } sendTimeId)
+            AbsSendTimeExtension.TryAdd(ref writer, sendTimeId, 0);
         var payload = writer.PayloadSpan;
         headerLength = MaxPacketSize - payload.Length;
         return payload;

@@ -124,6 +124,18 @@ public sealed class RtpOutboundStream : IDisposable
         return new SenderInfo(Ssrc, NtpTime.FromDateTimeOffset(_time.GetUtcNow()), rtpNow, PacketCount, OctetCount);
     }
 
+    /// <summary>
+    /// Sender info for an SR sent now, for a stream whose RTP timestamps are media time of
+    /// <paramref name="timeline"/> (<see cref="ToRtpTimestamp(TimeSpan)"/>): the NTP time and the RTP
+    /// timestamp both stand for the timeline's present instant, so every stream on the same timeline maps
+    /// its RTP timestamps to one wallclock (RFC 3550 6.4.1).
+    /// </summary>
+    public SenderInfo CreateSenderInfo(MediaTimeline timeline)
+    {
+        TimeSpan now = timeline.Now;
+        return new SenderInfo(Ssrc, NtpTime.FromDateTimeOffset(timeline.WallclockAt(now)), ToRtpTimestamp(now), PacketCount, OctetCount);
+    }
+
     /// <inheritdoc/>
     public void Dispose() => RetransmissionBuffer?.Dispose();
 }

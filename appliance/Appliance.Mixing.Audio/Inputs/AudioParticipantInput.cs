@@ -58,6 +58,13 @@ public sealed partial class AudioParticipantInput : IDisposable
         set => _muted = value;
     }
 
+    /// <summary>
+    /// A source that writes each tick's 960 samples itself instead of the jitter buffer and the decoder (a
+    /// synthetic participant inside the box, such as the demo's tones): no Opus round trip. Null for a real
+    /// participant. Called on the mixer's thread; must not allocate.
+    /// </summary>
+    public AudioFrameSource? Source { get; set; }
+
     /// <summary>The frame of the last tick: 960 mono samples at 48 kHz. Owned by the input; valid until the next tick.</summary>
     public ReadOnlySpan<short> Frame => _frame;
 
@@ -120,6 +127,12 @@ public sealed partial class AudioParticipantInput : IDisposable
     {
         bool reported = false;
         byte reportedLevel = 0;
+        if (Source is { } source)
+        {
+            source(_frame);
+            Origin = AudioFrameOrigin.Decoded;
+        }
+        else
         lock (_gate)
         {
             var status = _jitter.Dequeue(_packet, out int length, out uint timestamp);

@@ -31,6 +31,12 @@ public sealed class AudioMixParticipant : IDisposable
     /// <summary>Their microphone: give it their Opus RTP payloads with <see cref="AudioParticipantInput.Receive"/>.</summary>
     public AudioParticipantInput Input { get; }
 
+    /// <summary>
+    /// False for a participant who only speaks (a synthetic one inside the box, with nobody to send a mix to):
+    /// their voice is mixed for the others, but no mix of their own is encoded.
+    /// </summary>
+    public bool Listens { get; set; } = true;
+
     /// <summary>The Opus packet of their mix from the last tick (empty before the first). Owned by the mixer; valid until the next tick.</summary>
     public ReadOnlySpan<byte> LastPacket => _lastPacket.AsSpan(0, _lastPacketLength);
 

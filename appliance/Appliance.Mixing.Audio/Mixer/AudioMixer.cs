@@ -114,7 +114,7 @@ public sealed partial class AudioMixer : IDisposable
 
     /// <summary>
     /// One 20 ms tick: every input produces a frame; every participant's mix is encoded; then
-    /// <paramref name="deliver"/> is called once per participant, in join order, with their packet.
+    /// <paramref name="deliver"/> is called once per listening participant, in join order, with their packet.
     /// <paramref name="deliver"/> must not call <see cref="Join"/> or <see cref="Leave"/>.
     /// </summary>
     public void Tick(MixedPacketHandler deliver)
@@ -156,7 +156,7 @@ public sealed partial class AudioMixer : IDisposable
 
             foreach (var participant in _participants)
             {
-                if (!participant.Input.IsSilent)
+                if (!participant.Input.IsSilent && participant.Listens)
                 {
                     participant.EncodeMixMinus(_total, _createEncoder);
                     encoders++;
@@ -167,7 +167,10 @@ public sealed partial class AudioMixer : IDisposable
             Ticks++;
             foreach (var participant in _participants)
             {
-                deliver(participant, participant.LastPacket);
+                if (participant.Listens)
+                {
+                    deliver(participant, participant.LastPacket);
+                }
             }
         }
     }

@@ -26,6 +26,7 @@ public sealed class Compositor : IDisposable
     private string[] _ids = new string[16];
     private LayoutTile[] _tiles = new LayoutTile[16];
     private int _tileCount;
+    private readonly Dictionary<string, (LayoutTile[] Tiles, int Count)> _hiddenLayouts = new(StringComparer.Ordinal);
     private bool _layoutStale = true;
     private LayoutKind _layout;
     private string? _focusId;
@@ -142,21 +143,24 @@ public sealed class Compositor : IDisposable
         }
     }
 
-    /// <summary>The tiles as the last <see cref="Compose"/> laid them out (a copy, for the control path and tests).</summary>
-    public LayoutTile[] CurrentTiles()
+    /// <summary>
+    /// The tiles as <see cref="Compose"/> lays them out (a copy, for the control path and tests); with
+    /// <paramref name="hiddenId"/>, the layout of the personal canvas that leaves that tile out.
+    /// </summary>
+    public LayoutTile[] CurrentTiles(string? hiddenId = null)
     {
         lock (_state)
         {
-            Relayout();
-            return _tiles[.._tileCount];
+            return TilesFor(hiddenId).ToArray();
         }
     }
 
     /// <summary>
     /// Composes one picture with presentation time <paramref name="timestamp"/> (90 kHz). The returned canvas is the caller's:
-    /// encode it, then dispose it.
+    /// encode it, then dispose it. With <paramref name="hiddenId"/>, a personal canvas: that tile is left out and the others
+    /// laid out without it (so its owner does not see themselves).
     /// </summary>
-    public VideoFrame Compose(long timestamp)
+    public VideoFrame Compose(long timestamp, string? hiddenId = null)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         VideoFrame canvas = _pool.Rent(_options.PixelFormat, Canvas.Width, Canvas.Height);
@@ -164,10 +168,10 @@ public sealed class Compositor : IDisposable
         FrameFill.Clear(canvas, _options.Background);
         lock (_state)
         {
-            Relayout();
-            for (int i = 0; i < _tileCount; i++)
+            ReadOnlySpan<LayoutTile> tiles = TilesFor(hiddenId);
+            for (int i = 0; i < tiles.Length; i++)
             {
-                LayoutTile tile = _tiles[i];
+                LayoutTile tile = tiles[i];
                 if (tile.Rect.IsEmpty || !_slotsById.TryGetValue(tile.Id, out ParticipantVideoSlot? slot))
                 {
                     continue;
@@ -200,12 +204,32 @@ public sealed class Compositor : IDisposable
         _painter.PaintLabel(canvas, rect, name);
     }
 
+    /// <summary>The layout of the shared canvas, or of the personal canvas without <paramref name="hiddenId"/> (cached until the next relayout).</summary>
+    private ReadOnlySpan<LayoutTile> TilesFor(string? hiddenId)
+    {
+        Relayout();
+        if (hiddenId is null || !_slotsById.ContainsKey(hiddenId))
+        {
+            return _tiles.AsSpan(0, _tileCount);
+        }
+        if (!_hiddenLayouts.TryGetValue(hiddenId, out (LayoutTile[] Tiles, int Count) layout))
+        {
+            string[] ids = [.. _slots.Select(slot => slot.Id).Where(id => !string.Equals(id, hiddenId, StringComparison.Ordinal))];
+            var tiles = new LayoutTile[ids.Length];
+            string? focus = string.Equals(_focusId, hiddenId, StringComparison.Ordinal) ? null : _focusId;
+            layout = (tiles, LayoutEngine.For(_layout).Arrange(Canvas, ids, focus, tiles));
+            _hiddenLayouts[hiddenId] = layout;
+        }
+        return layout.Tiles.AsSpan(0, layout.Count);
+    }
+
     private void Relayout()
     {
         if (!_layoutStale)
         {
             return;
         }
+        _hiddenLayouts.Clear();
         for (int i = 0; i < _slots.Count; i++)
         {
             _ids[i] = _slots[i].Id;

@@ -25,46 +25,17 @@ internal sealed class TilePainter(CompositorOptions options, VideoFramePool pool
         }
         if (fit.UsesWholeSource(picture.Width, picture.Height))
         {
-            return ScaleExactly(scaler, picture, canvas, fit.Destination);
+            return scaler.ScaleInto(picture, canvas, fit.Destination);
         }
         VideoFrame cropped = pool.Rent(picture.Format, fit.SourceCrop.Width, fit.SourceCrop.Height);
         try
         {
             FrameRegion.Copy(picture, fit.SourceCrop, cropped);
-            return ScaleExactly(scaler, cropped, canvas, fit.Destination);
+            return scaler.ScaleInto(cropped, canvas, fit.Destination);
         }
         finally
         {
             cropped.Dispose();
-        }
-    }
-
-    /// <summary>
-    /// Scales into exactly <paramref name="destination"/>. libswscale's SIMD output writes whole vectors: for a width that is
-    /// not a multiple of 16 it writes up to 6 luma and 7 chroma samples past the right edge (measured with FFmpeg 5.1), which
-    /// would paint over a neighbouring tile, a gap or a letterbox bar, or wrap into the next row when the rectangle ends at the
-    /// canvas's edge. Such widths are scaled into a pooled frame of the destination's size (whose 32-byte-aligned stride
-    /// absorbs the overrun) and pasted.
-    /// </summary>
-    private bool ScaleExactly(FrameScaler scaler, VideoFrame source, VideoFrame canvas, PixelRect destination)
-    {
-        if (destination.Width % 16 == 0)
-        {
-            return scaler.ScaleInto(source, canvas, destination);
-        }
-        VideoFrame scaled = pool.Rent(canvas.Format, destination.Width, destination.Height);
-        try
-        {
-            if (!scaler.ScaleInto(source, scaled, new PixelRect(0, 0, destination.Width, destination.Height)))
-            {
-                return false;
-            }
-            FrameRegion.Paste(scaled, canvas, destination.X, destination.Y);
-            return true;
-        }
-        finally
-        {
-            scaled.Dispose();
         }
     }
 

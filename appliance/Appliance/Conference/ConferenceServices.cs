@@ -13,6 +13,8 @@ public static class ConferenceServices
             Appliance.Hosting.ConfigurationLists.Hwaccel(configuration),
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<MeetingRoom>();
+        services.AddSingleton<Demo.DemoParticipants>();
+        services.AddHostedService(sp => sp.GetRequiredService<Demo.DemoParticipants>());
         services.AddSingleton<ParticipantDirectory>();
         services.AddSingleton<ISignalingHandler, JoinHandler>();
         services.AddSingleton<ISignalingHandler, OfferHandler>();

@@ -1,4 +1,5 @@
 using Appliance.Mcu;
+using Appliance.Mcu.RateAdaptation;
 using Appliance.Mixing.Audio.Mixer;
 using Appliance.Mixing.Video.Composition;
 using Appliance.WebRtc;
@@ -7,10 +8,10 @@ namespace Appliance.Conference;
 
 /// <summary>
 /// A participant's parts inside the meeting room: their tile in the compositor, their input to the audio
-/// mixer, the decoder of their camera, their place in an encoder group, what they muted or share, and
+/// mixer, the decoder of their camera, their place in an encoder group and bitrate tier, what they muted or share, and
 /// the counters the admin console's rates are computed from. A display has no tile.
 /// </summary>
-internal sealed class MeetingMember(Participant participant, ParticipantVideoSlot? tile, AudioMixParticipant audio, long joinedAt)
+internal sealed class MeetingMember(Participant participant, ParticipantVideoSlot? tile, AudioMixParticipant audio, long joinedAt, TimeProvider time)
     : IEncodedVideoReceiver
 {
     public Participant Participant { get; } = participant;
@@ -21,6 +22,9 @@ internal sealed class MeetingMember(Participant participant, ParticipantVideoSlo
     public AudioMixParticipant Audio { get; } = audio;
     public ParticipantVideoDecoder? Decoder { get; set; }
     public EncoderGroup? Group { get; set; }
+
+    /// <summary>The bitrate tier their link carries, from their REMBs.</summary>
+    public BitrateTierPolicy Rate { get; } = new(time);
 
     /// <summary>The participant muted their microphone (PROTOCOL.md "mute").</summary>
     public bool MicMuted { get; set; }

@@ -22,6 +22,16 @@ public sealed class MeetingOptions
     /// <summary>Least time between two key frames forced by receivers' requests, per encoder group.</summary>
     public int KeyFrameIntervalMilliseconds { get; set; } = 1000;
 
+    /// <summary>Synthetic participants (moving test patterns with tones) who join when the box starts (<c>--demo N</c>).</summary>
+    public int DemoParticipants { get; set; }
+
+    /// <summary>
+    /// Nobody sees themselves: each participant gets a canvas of their own (one encoder each), while the room has at
+    /// most <see cref="PersonalCanvasMaxParticipants"/> people; larger rooms share one canvas per profile.
+    /// </summary>
+    public bool PersonalCanvas { get; set; }
+
+    public int PersonalCanvasMaxParticipants { get; set; } = 4;
     /// <summary>The layout while nobody shares a screen: "grid", or "activeSpeaker" (the speaker large, the others in a strip).</summary>
     public string Layout { get; set; } = MeetingLayouts.Grid;
 

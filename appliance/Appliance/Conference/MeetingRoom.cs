@@ -15,9 +15,11 @@ namespace Appliance.Conference;
 /// <summary>
 /// The MCU room (DESIGN.md section 4): every participant's camera is decoded into their tile;
 /// a media clock composes the tiles into one canvas at the output frame rate and encodes it
-/// once per encoder group (one per codec the participants receive), so each participant gets
-/// one video stream whatever the meeting's size; every 20 ms the mixer sends each participant
-/// everyone's voice but their own. The controls (mute, share, kick) are in MeetingRoom.Controls.cs,
+/// once per encoder group (one per output profile: codec × resolution × bitrate tier, and canvas; see
+/// MeetingVideoOutput), so each participant gets one video stream whatever the meeting's size; every
+/// 20 ms the mixer sends each participant everyone's voice but their own. Audio and video timestamps
+/// come from the media clock's one timeline (lip sync). Demo participants (JoinSynthetic) have a tile
+/// and a voice but no connection. The controls (mute, share, kick) are in MeetingRoom.Controls.cs,
 /// the roster and layout in MeetingRoom.Roster.cs, the admin console's figures in MeetingRoom.Snapshot.cs.
 /// </summary>
 public sealed partial class MeetingRoom : IAsyncDisposable
@@ -35,7 +37,9 @@ public sealed partial class MeetingRoom : IAsyncDisposable
     private readonly MediaClock _clock;
     private readonly ITimer _audioTimer;
     private readonly ConcurrentDictionary<string, MeetingMember> _members = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<VideoCodec, EncoderGroup> _groups = new();
+    private readonly MeetingVideoOutput _video;
+    private readonly AudioFrameTimestamps _audioTimestamps;
+    private readonly ConcurrentDictionary<string, ParticipantVideoSlot> _synthetic = new(StringComparer.Ordinal);
     private readonly Lock _membership = new();
     private MeetingMember[] _memberList = [];
     private uint _audioTimestamp;
@@ -56,7 +60,12 @@ public sealed partial class MeetingRoom : IAsyncDisposable
         _speakers = new ActiveSpeakerDetector(SpeakerOptions, time, loggers.CreateLogger<ActiveSpeakerDetector>());
         _speakers.SpeakerChanged += OnSpeakerChanged;
         _roster = new RosterCoalescer(RosterInterval, time, PublishRoster);
+        _video = new MeetingVideoOutput(_options, _compositor, codecs, time, _logger, () => Count + SyntheticCount)
+        {
+            SharedCanvasComposed = (canvas, tick) => Thumbnail.Capture(canvas, tick, _options.FrameRate),
+        };
         _clock = new MediaClock(_options.FrameRate, time, OnVideoTick, _logger);
+        _audioTimestamps = new AudioFrameTimestamps(_clock.Timeline);
         _lastTickAt = time.GetTimestamp();
         _clock.Start();
         _audioTimer = time.CreateTimer(_ => OnAudioTick(), null, AudioFrame, AudioFrame);
@@ -83,11 +92,17 @@ public sealed partial class MeetingRoom : IAsyncDisposable
     /// <summary>Displays (the room's TVs) receiving the mix.</summary>
     public int DisplayCount => Volatile.Read(ref _memberList).Count(m => m.IsDisplay);
 
-    public bool IsFull => Count >= _options.MaxParticipants;
+    public bool IsFull => Count + SyntheticCount >= _options.MaxParticipants;
+
+    /// <summary>Participants inside the box (the demo's), who have tiles and voices but no connection.</summary>
+    public int SyntheticCount => _synthetic.Count;
+
+    /// <summary>Whether each participant now sees a canvas without their own tile (Meeting:PersonalCanvas).</summary>
+    public bool PersonalCanvasActive => _video.PersonalCanvasActive;
     public bool IsFullOfDisplays => DisplayCount >= _options.MaxDisplays;
     public int MaxDisplays => _options.MaxDisplays;
     public MediaClock Clock => _clock;
-    public IReadOnlyCollection<EncoderGroup> EncoderGroups => _groups.Values.ToArray();
+    public IReadOnlyCollection<EncoderGroup> EncoderGroups => _video.Groups.Groups;
 
     /// <summary>A small copy of the composed picture, about once a second, for the admin console.</summary>
     public MixThumbnail Thumbnail { get; } = new();
@@ -105,11 +120,12 @@ public sealed partial class MeetingRoom : IAsyncDisposable
             var tile = display ? null : _compositor.AddParticipant(participant.Id, participant.Name);
             var audio = _mixer.Join(participant.Id);
             audio.Input.IsMuted = display;
-            member = new MeetingMember(participant, tile, audio, _time.GetTimestamp());
+            member = new MeetingMember(participant, tile, audio, _time.GetTimestamp(), _time);
             _members[participant.Id] = member;
             _memberList = [.. _memberList, member];
         }
         var peer = participant.Peer;
+        peer.Timeline = _clock.Timeline; // audio and video sender reports on the room's one clock (lip sync)
         if (!display)
         {
             peer.VideoFrameReceived += (_, frame) => OnCameraFrame(member, frame);
@@ -117,12 +133,15 @@ public sealed partial class MeetingRoom : IAsyncDisposable
             peer.AudioPacketReceived += (_, opus, timestamp) => member.Audio.Input.Receive(opus, timestamp);
         }
         peer.KeyFrameRequested += _ => member.Group?.RequestKeyFrame();
+        peer.ReceiverEstimateReceived += (_, estimate) => _video.OnReceiverEstimate(member, estimate);
         peer.Connected += _ =>
         {
-            JoinEncoderGroup(member);
+            if (_members.ContainsKey(member.Id))
+                _video.Add(member);
             _roster.Invalidate(); // the page listens by now: it gets the whole roster
         };
         peer.Closed += closed => { _ = LeaveAsync(participant.Id); };
+        _video.OnRoomChanged();
         _roster.Invalidate();
         _logger.LogInformation("{Name} joined the meeting as {Role} ({Count} participants, {Displays} displays)",
             participant.Name, participant.Role, Count, DisplayCount);
@@ -135,8 +154,6 @@ public sealed partial class MeetingRoom : IAsyncDisposable
         lock (_membership)
         {
             _memberList = _memberList.Where(m => m != member).ToArray();
-            if (member.Group is { } group && group.Remove(member) && _groups.TryRemove(group.Profile.Codec, out var empty))
-                empty.Dispose();
             if (member.ScreenTile is { } screen)
                 _compositor.RemoveParticipant(screen.Id);
             member.ScreenTile = null;
@@ -145,6 +162,8 @@ public sealed partial class MeetingRoom : IAsyncDisposable
             _mixer.Leave(participantId);
             UpdateLayout();
         }
+        _video.Remove(member);
+        _video.OnRoomChanged();
         lock (_speakersGate)
             _speakers.Remove(participantId);
         if (member.Decoder is { } decoder)
@@ -174,44 +193,49 @@ public sealed partial class MeetingRoom : IAsyncDisposable
     private IVideoDecoder CreateDecoder(EncodedFrame frame) =>
         _codecs.CreateDecoder(frame.Codec == MediaCodec.H264 ? VideoCodec.H264 : VideoCodec.Vp8, VideoFramePool.Shared);
 
-    private void JoinEncoderGroup(MeetingMember member)
+    /// <summary>
+    /// Adds a participant who lives inside the box (the demo's): a tile the caller feeds pictures to directly,
+    /// and a voice the mixer takes from <paramref name="audio"/> each tick; nothing is sent to them.
+    /// </summary>
+    public ParticipantVideoSlot JoinSynthetic(string id, string name, Mixing.Audio.Inputs.AudioFrameSource audio)
     {
-        if (member.Peer.VideoCodec is not { } negotiated)
-            return;
-        var codec = negotiated == MediaCodec.H264 ? VideoCodec.H264 : VideoCodec.Vp8;
         lock (_membership)
         {
-            if (!_members.ContainsKey(member.Id))
+            var tile = _compositor.AddParticipant(id, name);
+            var voice = _mixer.Join(id);
+            voice.Input.Source = audio;
+            voice.Listens = false;
+            _synthetic[id] = tile;
+            _video.OnRoomChanged();
+            _logger.LogInformation("{Name} (synthetic) joined the meeting", name);
+            return tile;
+        }
+    }
+
+    public void LeaveSynthetic(string id)
+    {
+        lock (_membership)
+        {
+            if (!_synthetic.TryRemove(id, out _))
                 return;
-            var group = _groups.GetOrAdd(codec, c =>
-            {
-                var profile = new OutputProfile(c, _options.Width, _options.Height, _options.FrameRate, _options.VideoBitrate);
-                _logger.LogInformation("Encoder group {Profile} opened", profile);
-                return new EncoderGroup(profile, _codecs.CreateEncoder(profile.ToEncoderSettings()),
-                    TimeSpan.FromMilliseconds(_options.KeyFrameIntervalMilliseconds), _time, _logger);
-            });
-            group.Add(member);
-            member.Group = group;
+            _compositor.RemoveParticipant(id);
+            _mixer.Leave(id);
+            _video.OnRoomChanged();
         }
     }
 
     private void OnVideoTick(long tick, uint timestamp90k)
     {
         Interlocked.Exchange(ref _lastTickAt, _time.GetTimestamp());
-        if (_groups.IsEmpty)
-            return;
-        using var canvas = _compositor.Compose(timestamp90k);
-        Thumbnail.Capture(canvas, tick, _options.FrameRate);
-        foreach (var group in _groups.Values)
-            group.Encode(canvas, timestamp90k);
+        _video.Tick(tick, timestamp90k);
     }
 
     private void OnAudioTick()
     {
         try
         {
+            _audioTimestamp = _audioTimestamps.Next(); // 960 a frame, on the media clock's timeline (RFC 7587 4.1)
             _mixer.Tick(DeliverAudio);
-            _audioTimestamp += 960; // 20 ms at 48 kHz (RFC 7587 4.1)
             UpdateSpeakers();
         }
         catch (Exception e)
@@ -233,8 +257,7 @@ public sealed partial class MeetingRoom : IAsyncDisposable
         _roster.Dispose();
         foreach (var id in _members.Keys.ToArray())
             await LeaveAsync(id);
-        foreach (var group in _groups.Values)
-            group.Dispose();
+        _video.Dispose();
         _compositor.Dispose();
         _mixer.Dispose();
     }

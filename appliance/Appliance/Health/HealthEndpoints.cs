@@ -40,6 +40,7 @@ public static class HealthEndpoints
             return Results.Json(body, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
 
+        RuntimeMetrics.Register();
         app.MapMetrics("/metrics");
         return app;
     }

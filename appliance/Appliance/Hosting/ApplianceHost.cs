@@ -4,6 +4,7 @@ using Appliance.Conference;
 using Appliance.Devices;
 using Appliance.Media;
 using Appliance.Health;
+using Appliance.Resilience;
 using Appliance.Rooms;
 using Appliance.Security;
 using Appliance.Signaling;
@@ -31,6 +32,7 @@ public static class ApplianceHost
             ContentRootPath = AppContext.BaseDirectory,
         });
         ConfigurationSources.AddAdminFile(builder.Configuration, Environment.GetEnvironmentVariable);
+        ConfigurationSources.AddCommandLineAliases(builder.Configuration, args);
 
         var errors = ConfigurationErrors.Find(builder.Configuration);
         if (errors.Count > 0)
@@ -69,6 +71,7 @@ public static class ApplianceHost
         builder.Services.AddHostedService(services => services.GetRequiredService<SystemdWatchdog>());
         builder.Services.AddHealth();
         builder.Services.AddSignaling();
+        builder.Services.AddResilience(builder.Configuration);
         builder.Services.AddMedia(builder.Configuration);
         builder.Services.AddConference(builder.Configuration);
         builder.Services.AddBoxDevices(builder.Configuration);

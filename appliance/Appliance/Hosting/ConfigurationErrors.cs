@@ -51,7 +51,8 @@ public static class ConfigurationErrors
             // or "… properties were not found on type … 'HttpsPrt'").
             return [e.Message + (e.InnerException is { } inner ? " " + inner.Message : "")];
         }
-        return ApplianceOptionsValidator.Check(options).Concat(MediaErrors(configuration)).Concat(MeetingErrors(configuration)).Concat(RoomErrors(configuration)).ToList();
+        return ApplianceOptionsValidator.Check(options).Concat(MediaErrors(configuration)).Concat(MeetingErrors(configuration)).Concat(RoomErrors(configuration))
+            .Concat(Appliance.Resilience.LimitsOptionsValidator.Find(configuration)).ToList();
     }
 
     private static IEnumerable<string> RoomErrors(IConfiguration configuration)

@@ -27,6 +27,16 @@ public static class ConfigurationSources
         sources.Insert(lastJson + 1, adminSource);
     }
 
+    /// <summary>Short command-line switches for settings: <c>--demo 3</c> is <c>--Meeting:DemoParticipants=3</c>.</summary>
+    public static readonly IReadOnlyDictionary<string, string> CommandLineAliases = new Dictionary<string, string>
+    {
+        ["--demo"] = "Meeting:DemoParticipants",
+    };
+
+    /// <summary>Adds the command line once more, read through <see cref="CommandLineAliases"/> (it stays last, so it wins).</summary>
+    public static void AddCommandLineAliases(ConfigurationManager configuration, string[] args) =>
+        configuration.AddCommandLine(args, new Dictionary<string, string>(CommandLineAliases));
+
     /// <summary>
     /// The settings made in the admin console (settings.json in the state folder) go right
     /// after the admin's file: they override it, and environment and command line override them.

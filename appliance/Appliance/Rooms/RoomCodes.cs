@@ -131,12 +131,13 @@ public sealed class RoomCodes
                 {
                     // Several periods may have passed while nobody asked; the code follows the period grid.
                     var periods = (now - _issuedAt).Ticks / RotationPeriod.Ticks;
+                    var issued = _issuedAt + TimeSpan.FromTicks(periods * RotationPeriod.Ticks);
                     Replace(NewCode(), "its time was up");
-                    _issuedAt += TimeSpan.FromTicks(periods * RotationPeriod.Ticks);
+                    _issuedAt = issued;
                 }
                 break;
             case RoomCodePolicy.PerMeeting:
-                if (_lastAccepted > _issuedAt && _occupancy.Count == 0 && now - _lastAccepted >= PerMeetingGrace)
+                if (_lastAccepted >= _issuedAt && _occupancy.Count == 0 && now - _lastAccepted >= PerMeetingGrace)
                     Replace(NewCode(), "the meeting ended");
                 break;
         }

@@ -21,16 +21,25 @@ public sealed class SignalingConnection
     private readonly int _maxMessageBytes;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly MessageRateLimiter? _rateLimiter;
+    private readonly Action? _onFlood;
 
+    /// <param name="rateLimiter">the connection's messages-per-second limit; a connection over it is closed (1008)</param>
+    /// <param name="onFlood">counts a connection closed for flooding</param>
     public SignalingConnection(WebSocket socket, IReadOnlyDictionary<string, ISignalingHandler> handlers,
-        int maxMessageBytes, string remote, ILogger logger)
+        int maxMessageBytes, string remote, ILogger logger, MessageRateLimiter? rateLimiter = null, Action? onFlood = null)
     {
         _socket = socket;
         _handlers = handlers;
         _maxMessageBytes = maxMessageBytes;
         _logger = logger;
+        _rateLimiter = rateLimiter;
+        _onFlood = onFlood;
         Remote = remote;
     }
+
+    /// <summary>Messages received so far with this outcome (handled, malformed, too-large, …), over all connections.</summary>
+    public static long OutcomeCount(string outcome) => (long)Messages.WithLabels(outcome).Value;
 
     public string Id { get; } = Guid.NewGuid().ToString("N")[..12];
     public string Remote { get; }
@@ -49,6 +58,15 @@ public sealed class SignalingConnection
                 if (type == WebSocketMessageType.Close)
                 {
                     await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", cancellationToken);
+                    break;
+                }
+                if (_rateLimiter is not null && !_rateLimiter.TryAcquire())
+                {
+                    Messages.WithLabels("flood").Inc();
+                    _onFlood?.Invoke();
+                    await SendErrorAsync(SignalingErrors.TooManyMessages,
+                        "The page sent more messages than the box accepts; reload the page to join again.", cancellationToken);
+                    await _socket.CloseAsync(WebSocketCloseStatus.PolicyViolation, "too many messages", cancellationToken);
                     break;
                 }
                 if (tooLarge)

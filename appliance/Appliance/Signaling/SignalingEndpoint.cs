@@ -1,4 +1,5 @@
 using Appliance.Hosting;
+using Appliance.Resilience;
 using Microsoft.Extensions.Options;
 
 namespace Appliance.Signaling;
@@ -21,6 +22,10 @@ public static class SignalingEndpoint
         var options = app.Services.GetRequiredService<IOptions<ApplianceOptions>>().Value;
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SignalingConnection));
         var stopping = app.Lifetime.ApplicationStopping;
+        var limits = app.Services.GetRequiredService<IOptions<LimitsOptions>>().Value;
+        var perAddress = app.Services.GetRequiredService<ConnectionsPerAddress>();
+        var refusals = app.Services.GetRequiredService<RefusalCounters>();
+        var time = app.Services.GetRequiredService<TimeProvider>();
 
         app.Map(Path, async context =>
         {
@@ -30,11 +35,27 @@ public static class SignalingEndpoint
                 await context.Response.WriteAsync("This address takes a WebSocket connection from the box's web page.");
                 return;
             }
-            using var socket = await context.WebSockets.AcceptWebSocketAsync();
-            var remote = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-            var connection = new SignalingConnection(socket, handlers, options.MaxSignalingMessageBytes, remote, logger);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
-            await connection.RunAsync(linked.Token);
+            var address = context.Connection.RemoteIpAddress ?? System.Net.IPAddress.None;
+            if (!perAddress.TryAcquire(address))
+            {
+                refusals.Increment(RefusalKinds.SignalingConnectionsPerAddress);
+                context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                await context.Response.WriteAsync("Too many connections from this computer; close other tabs of the box's page and try again.");
+                return;
+            }
+            try
+            {
+                using var socket = await context.WebSockets.AcceptWebSocketAsync();
+                var limiter = new MessageRateLimiter(limits.SignalingMessagesPerSecond, limits.SignalingMessageBurst, time);
+                var connection = new SignalingConnection(socket, handlers, options.MaxSignalingMessageBytes, address.ToString(), logger,
+                    limiter, () => refusals.Increment(RefusalKinds.SignalingFlood));
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+                await connection.RunAsync(linked.Token);
+            }
+            finally
+            {
+                perAddress.Release(address);
+            }
         });
         return app;
     }

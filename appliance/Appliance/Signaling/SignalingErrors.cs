@@ -12,4 +12,5 @@ public static class SignalingErrors
     public const string TooLarge = "message-too-large";
     public const string BinaryNotAccepted = "binary-not-accepted";
     public const string InvalidMessage = "invalid-message";
+    public const string TooManyMessages = "too-many-messages";
 }

@@ -13,13 +13,14 @@ public static class WebUiEndpoints
         var root = configured.Length > 0 ? configured : Path.Combine(AppContext.BaseDirectory, "web-ui");
         var files = new PhysicalFileProvider(Path.GetFullPath(root));
 
-        // A page is opened without its extension: /display serves display.html.
-        app.Use((context, next) =>
+        // Pages answer without their extension: /admin is admin.html, /display is display.html.
+        app.Use(async (context, next) =>
         {
             var path = context.Request.Path.Value;
-            if (path is { Length: > 1 } && !Path.HasExtension(path) && files.GetFileInfo(path + ".html").Exists)
+            if (path is { Length: > 1 } && !path.Contains('.', StringComparison.Ordinal) && path.IndexOf('/', 1) < 0
+                && files.GetFileInfo(path + ".html").Exists)
                 context.Request.Path = path + ".html";
-            return next(context);
+            await next(context);
         });
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions

@@ -6,7 +6,8 @@ namespace Appliance.Hwaccel.Composition;
 /// <summary>
 /// Scales a whole frame into a rectangle of a canvas through libswscale (bilinear), converting
 /// between I420 and NV12 as needed. Keeps one cached SwsContext: a compositor keeps one scaler
-/// per tile so steady layouts reuse their context. Not thread-safe.
+/// per tile so steady layouts reuse their context. Nothing outside the target rectangle is written, whatever its width
+/// (the shim scales widths libswscale would overrun through a scratch image). Not thread-safe.
 /// </summary>
 public sealed unsafe class FrameScaler : IDisposable
 {

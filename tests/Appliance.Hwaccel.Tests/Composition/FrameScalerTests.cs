@@ -50,6 +50,60 @@ public sealed class FrameScalerTests
         Assert.Equal(128, Psnr.Sample(canvas, 2, 130, 50));
     }
 
+    /// <summary>
+    /// libswscale's SIMD output writes whole vectors past the right edge for widths that are not a multiple of 16; the shim
+    /// scales such widths through a scratch image, so not one byte of any plane outside the rectangle changes (neither the
+    /// neighbouring pixels on its right nor, at the canvas's right edge, the row padding and the next row).
+    /// </summary>
+    [Theory]
+    [InlineData(VideoPixelFormat.I420, VideoPixelFormat.I420)]
+    [InlineData(VideoPixelFormat.I420, VideoPixelFormat.Nv12)]
+    [InlineData(VideoPixelFormat.Nv12, VideoPixelFormat.I420)]
+    [InlineData(VideoPixelFormat.Nv12, VideoPixelFormat.Nv12)]
+    public void NothingOutsideTheRectangleIsWrittenForAnyWidth(VideoPixelFormat sourceFormat, VideoPixelFormat canvasFormat)
+    {
+        using VideoFrame source = TwoHalves(sourceFormat, 640, 360, YuvColor.White, YuvColor.White);
+        using var scaler = new FrameScaler();
+        const int canvasWidth = 320, canvasHeight = 96;
+        for (int width = 2; width <= 130; width += 2)
+        {
+            foreach (int x in new[] { 2, canvasWidth - width })
+            {
+                using VideoFrame canvas = Pool.Rent(canvasFormat, canvasWidth, canvasHeight);
+                FrameFill.Clear(canvas, YuvColor.Grey);
+                byte[][] before = [.. Enumerable.Range(0, canvas.Layout.PlaneCount).Select(p => canvas.Plane(p).ToArray())];
+                var rect = new PixelRect(x, 10, width, 30);
+
+                Assert.True(scaler.ScaleInto(source, canvas, rect), $"width {width} at x {x}");
+
+                for (int plane = 0; plane < before.Length; plane++)
+                {
+                    AssertUntouchedOutside(canvas, plane, before[plane], rect, $"width {width} at x {x}, plane {plane}");
+                }
+                Assert.Equal(235, Psnr.Sample(canvas, 0, x + width - 1, 39)); // the rectangle itself was drawn, to its last pixel
+            }
+        }
+    }
+
+    private static void AssertUntouchedOutside(VideoFrame canvas, int plane, byte[] before, PixelRect rect, string what)
+    {
+        ReadOnlySpan<byte> after = canvas.Plane(plane);
+        int stride = canvas.Stride(plane);
+        bool chroma = plane > 0;
+        int bytesPerSample = chroma && canvas.Format == VideoPixelFormat.Nv12 ? 2 : 1;
+        int left = (chroma ? rect.X / 2 : rect.X) * bytesPerSample, right = (chroma ? rect.Right / 2 : rect.Right) * bytesPerSample;
+        int top = chroma ? rect.Y / 2 : rect.Y, bottom = chroma ? rect.Bottom / 2 : rect.Bottom;
+        for (int i = 0; i < after.Length; i++)
+        {
+            int row = i / stride, column = i % stride;
+            bool inside = row >= top && row < bottom && column >= left && column < right;
+            if (!inside && after[i] != before[i])
+            {
+                Assert.Fail($"{what}: byte ({column},{row}) outside the rectangle changed from {before[i]} to {after[i]}");
+            }
+        }
+    }
+
     [Fact]
     public void OddRectanglesAreSnappedInwardsToEvenPixels()
     {

@@ -30,12 +30,41 @@ public sealed class BoxProbe(HttpClient box, int? processId)
         }
         cpu ??= Metric(metrics, "process_cpu_seconds_total");
         rss ??= (long?)Metric(metrics, "process_working_set_bytes");
+        var threads = processId is { } id ? ReadThreads(id) : new Dictionary<int, (string, double)>();
         return new BoxSample(at, cpu, rss,
             (long?)Metric(metrics, "dotnet_collection_count_total{generation=\"0\"}"),
             (long?)Metric(metrics, "dotnet_collection_count_total{generation=\"1\"}"),
             (long?)Metric(metrics, "dotnet_collection_count_total{generation=\"2\"}"),
             Metric(metrics, "dotnet_gc_pause_seconds_total"),
-            ticks, skipped);
+            ticks, skipped) { Threads = threads };
+    }
+
+    /// <summary>Every thread's name and CPU time (/proc/&lt;pid&gt;/task/&lt;tid&gt;/stat): which thread the work piles up on.</summary>
+    public static Dictionary<int, (string Name, double CpuSeconds)> ReadThreads(int pid)
+    {
+        var threads = new Dictionary<int, (string, double)>();
+        try
+        {
+            foreach (string task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+            {
+                try
+                {
+                    string stat = File.ReadAllText(Path.Combine(task, "stat"));
+                    int open = stat.IndexOf('('), close = stat.LastIndexOf(')');
+                    string[] fields = stat[(close + 2)..].Split(' ');
+                    double cpu = (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / ClockTicksPerSecond;
+                    threads[int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture)] = (stat[(open + 1)..close], cpu);
+                }
+                catch (IOException)
+                {
+                    // the thread ended between listing and reading
+                }
+            }
+        }
+        catch (IOException)
+        {
+        }
+        return threads;
     }
 
     /// <summary>utime + stime (fields 14 and 15 of /proc/&lt;pid&gt;/stat, after the parenthesised command name).</summary>
@@ -44,6 +73,7 @@ public sealed class BoxProbe(HttpClient box, int? processId)
         try
         {
             string stat = File.ReadAllText($"/proc/{pid}/stat");
+            // The command name may hold spaces: the fields start after its closing parenthesis.
             string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
             // fields[0] is field 3 (state): utime is field 14, stime field 15.
             return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / ClockTicksPerSecond;

@@ -14,4 +14,8 @@ public sealed record BoxSample(
     long? Gen2Collections,
     double? GcPauseSeconds,
     long? Ticks,
-    long? SkippedTicks);
+    long? SkippedTicks)
+{
+    /// <summary>CPU seconds of each of the box's threads by thread id, with the thread's name (/proc/&lt;pid&gt;/task).</summary>
+    public IReadOnlyDictionary<int, (string Name, double CpuSeconds)> Threads { get; init; } = new Dictionary<int, (string, double)>();
+}

@@ -29,6 +29,7 @@ public sealed record LoadReport(
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // a file for people: ffmpeg commands and × as written
     };
 }
 
@@ -65,7 +66,14 @@ public sealed record BoxFigures(
     long? Gen0Collections,
     long? Gen1Collections,
     long? Gen2Collections,
-    double? GcPauseMs);
+    double? GcPauseMs)
+{
+    /// <summary>The box's busiest threads over the window: "name (tid)" and percent of one core, busiest first.</summary>
+    public IReadOnlyList<ThreadLoad> BusiestThreads { get; init; } = [];
+}
+
+/// <summary>One thread of the box and how much of one core it used over the window.</summary>
+public sealed record ThreadLoad(int Id, string Name, double PercentOfOneCore);
 
 /// <summary>The ffmpeg command line doing the meeting's codec work, and its CPU per output frame.</summary>
 public sealed record FloorFigures(string Command, long OutputFrames, double CpuSeconds, double CpuMsPerOutputFrame);

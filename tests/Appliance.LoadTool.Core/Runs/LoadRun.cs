@@ -147,6 +147,14 @@ public sealed class LoadRun(LoadRunOptions options, Uri boxBase, BoxCertificate 
             last.Gen0Collections - first.Gen0Collections,
             last.Gen1Collections - first.Gen1Collections,
             last.Gen2Collections - first.Gen2Collections,
-            (last.GcPauseSeconds - first.GcPauseSeconds) * 1000);
+            (last.GcPauseSeconds - first.GcPauseSeconds) * 1000)
+        {
+            BusiestThreads = last.Threads
+                .Select(t => new ThreadLoad(t.Key, t.Value.Name,
+                    (t.Value.CpuSeconds - (first.Threads.TryGetValue(t.Key, out var before) ? before.CpuSeconds : 0)) * 100 / windowSeconds))
+                .OrderByDescending(t => t.PercentOfOneCore)
+                .Take(5)
+                .ToList(),
+        };
     }
 }

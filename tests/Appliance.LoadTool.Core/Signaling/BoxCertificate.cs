@@ -26,8 +26,10 @@ public sealed class BoxCertificate
     /// <summary>The certificate a box keeps in its state folder.</summary>
     public static BoxCertificate FromStateDirectory(string stateDirectory)
     {
-        using var certificate = X509Certificate2.CreateFromPemFile(Path.Combine(stateDirectory, "tls", "cert.pem"));
-        return Of(certificate);
+        string pem = File.ReadAllText(Path.Combine(stateDirectory, "tls", "cert.pem"));
+        PemFields fields = PemEncoding.Find(pem);
+        byte[] der = Convert.FromBase64String(pem[fields.Base64Data]);
+        return new BoxCertificate(SHA256.HashData(der));
     }
 
     public bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) =>

@@ -34,7 +34,9 @@ public static class JsonBody
         }
         catch (JsonException e)
         {
-            var field = e.Path is { Length: > 2 } path ? path[2..] : null;
+            // A syntax error comes wrapped around the reader's exception; a value of the wrong type does not.
+            var syntax = e.InnerException?.GetType().Name == "JsonReaderException";
+            var field = !syntax && e.Path is { Length: > 2 } path ? path[2..] : null;
             var sentence = e.Message.Contains("could not be mapped", StringComparison.Ordinal) && field is not null
                 ? $"The field \"{field}\" is not known here; remove it (see /api/openapi.json)."
                 : field is not null

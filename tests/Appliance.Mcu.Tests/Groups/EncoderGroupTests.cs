@@ -4,8 +4,9 @@ using Appliance.Hwaccel.Frames;
 using Appliance.Hwaccel.Providers;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Appliance.Mcu.Tests.Support;
 
-namespace Appliance.Mcu.Tests;
+namespace Appliance.Mcu.Tests.Groups;
 
 /// <summary>Encoder groups with the real software encoders (libx264, libvpx).</summary>
 public sealed class EncoderGroupTests : IDisposable
@@ -97,9 +98,41 @@ public sealed class EncoderGroupTests : IDisposable
         }
     }
 
-    private sealed class RecordingReceiver : IEncodedVideoReceiver
+    [Fact]
+    public void A_member_that_joins_between_key_frames_gets_nothing_until_the_next_key_frame()
     {
-        public List<(byte[] Data, uint Timestamp)> Frames { get; } = [];
-        public void SendVideoFrame(ReadOnlySpan<byte> frame, uint timestamp90k) => Frames.Add((frame.ToArray(), timestamp90k));
+        using var group = NewGroup(VideoCodec.H264);
+        var first = new RecordingReceiver();
+        group.Add(first);
+        Encode(group, 2); // the opening key frame, then a delta frame
+
+        var late = new RecordingReceiver(); // within the throttle: its key frame must wait
+        group.Add(late);
+        Encode(group, 3);
+        Assert.Empty(late.Frames); // a delta frame would reference pictures it never had
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Encode(group, 1);
+        Assert.Single(late.Frames);
+        Assert.True(Keyframe.IsKeyframe(VideoCodec.H264, late.Frames[0].Data));
+        Assert.Equal(6, first.Frames.Count);
+    }
+
+    [Fact]
+    public void A_profile_smaller_than_the_canvas_encodes_the_canvas_scaled_down()
+    {
+        var profile = new OutputProfile(VideoCodec.H264, 160, 90, 30, 100_000);
+        using var group = new EncoderGroup(profile, Codecs.CreateEncoder(profile.ToEncoderSettings()), TimeSpan.FromSeconds(1), _time, NullLogger.Instance);
+        var member = new RecordingReceiver();
+        group.Add(member);
+        Encode(group, 3); // a 320x180 canvas
+
+        Assert.Equal(3, member.Frames.Count);
+        Assert.Equal(0, group.EncodeFailures);
+        using var decoder = Codecs.CreateDecoder(VideoCodec.H264, VideoFramePool.Shared);
+        Assert.Equal(DecodeStatus.Accepted, decoder.Decode(member.Frames[0].Data, 0));
+        Assert.True(decoder.TryReceive(out var picture));
+        using (picture)
+            Assert.Equal((160, 90), (picture.Width, picture.Height));
     }
 }
