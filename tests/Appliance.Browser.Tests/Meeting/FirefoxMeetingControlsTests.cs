@@ -10,7 +10,8 @@ namespace Appliance.Browser.Tests.Meeting;
 /// <summary>
 /// The meeting's controls from Firefox ESR (issue 9, "Firefox where cheap"): a Firefox participant stops its camera
 /// and a Chromium participant sees the name placeholder in its tile; it mutes its microphone and its tone leaves the
-/// Chromium participant's mix.
+/// Chromium participant's mix. (Screen share is tested with Chromium only: headless Firefox ESR with fake media
+/// answers getDisplayMedia with NotFoundError.)
 /// </summary>
 [Collection(EchoCollection.Name)]
 public sealed class FirefoxMeetingControlsTests(MeetingFixture fixture, ITestOutputHelper output) : IClassFixture<MeetingFixture>
