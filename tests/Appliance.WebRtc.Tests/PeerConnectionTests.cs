@@ -159,9 +159,11 @@ public sealed class PeerConnectionTests : IAsyncLifetime
         Assert.Equal(0, port.Agent.SessionCount);
     }
 
-    private async Task ConnectAsync(TestPeer client, PeerConnection peer, MediaPort? port = null)
+    private Task ConnectAsync(TestPeer client, PeerConnection peer) => ConnectAsync(client, peer, _port);
+
+    /// <summary>Offer/answer, the ICE check and the DTLS handshake, until the box's connection says Connected.</summary>
+    internal static async Task ConnectAsync(TestPeer client, PeerConnection peer, MediaPort port)
     {
-        port ??= _port;
         var connected = new TaskCompletionSource();
         peer.Connected += _ => connected.TrySetResult();
         var (answer, error) = peer.ApplyOffer(client.Offer());

@@ -70,11 +70,14 @@ internal sealed partial class TestPeer : IAsyncDisposable
     }
 
     /// <summary>Sends one RTP packet protected with the peer's SRTP keys.</summary>
-    public void SendRtp(byte payloadType, uint ssrc, ushort sequenceNumber, uint timestamp, ReadOnlySpan<byte> payload, bool marker = false)
+    public void SendRtp(byte payloadType, uint ssrc, ushort sequenceNumber, uint timestamp, ReadOnlySpan<byte> payload, bool marker = false,
+        (int Id, string Value)? mid = null)
     {
         var buffer = new byte[1500];
         var writer = new RtpPacketWriter(buffer);
         writer.TryWriteHeader(marker, payloadType, sequenceNumber, timestamp, ssrc);
+        if (mid is { } extension)
+            writer.TryAddExtension(extension.Id, System.Text.Encoding.ASCII.GetBytes(extension.Value));
         writer.TryWritePayload(payload);
         Srtp!.Outbound.ProtectRtp(buffer, writer.Length, out var length);
         _socket.SendTo(buffer.AsSpan(0, length), _box);

@@ -48,7 +48,7 @@ public sealed class MeetingControlsTests(MeetingFixture fixture, ITestOutputHelp
             await listener.WaitForListedAsync(MeetingControls.Item(speakerId, "[data-mic-muted=\"true\"][data-speaking=\"false\"]"), "P0 muted and silent");
             await Assertions.Expect(speaker.Page.GetByRole(AriaRole.Button, new() { Name = "Unmute microphone" })).ToHaveAttributeAsync("aria-pressed", "true");
             // The box has left the tone out since the roster said so; the audio already on its way drains within the readings' first half second.
-            var gone = await WaitForToneGoneAsync(listener, hz);
+            var gone = await RemoteSpectrum.WaitForToneGoneAsync(listener.Page, hz, 0, HeardAboveFloorDb, MediaTimeout);
             var readings = await RemoteSpectrum.ReadingsAsync(listener.Page, hz, 20);
             output.WriteLine($"before {before}; gone {gone}; then {string.Join(" | ", readings.Select(r => r.ToString()))}");
             foreach (var reading in readings)
@@ -173,23 +173,6 @@ public sealed class MeetingControlsTests(MeetingFixture fixture, ITestOutputHelp
             await stays.DisposeAsync();
             await kicked.DisposeAsync();
         }
-    }
-
-    private async Task<ToneLevels> WaitForToneGoneAsync(MeetingPage listener, double[] hz)
-    {
-        var handle = await listener.Page.WaitForFunctionAsync("""
-            ({ hz, minimum }) => {
-              const { context, analyser, bins } = window.__meetingSpectrum;
-              analyser.getFloatFrequencyData(bins);
-              const level = v => Number.isFinite(v) ? Math.max(-200, v) : -200;
-              const floor = level(Array.from(bins).sort((a, b) => a - b)[bins.length >> 1]);
-              const centre = Math.round(hz[0] * analyser.fftSize / context.sampleRate);
-              let peak = -200;
-              for (let i = centre - 2; i <= centre + 2; i++) peak = Math.max(peak, level(bins[i]));
-              return peak - floor < minimum ? { Hz: [...hz], PeakDb: [peak, peak], FloorDb: floor } : false;
-            }
-            """, new { hz, minimum = HeardAboveFloorDb }, new() { PollingInterval = 50, Timeout = (float)MediaTimeout.TotalMilliseconds });
-        return await handle.JsonValueAsync<ToneLevels>();
     }
 
     private async Task<(MeetingPage, MeetingPage)> JoinTwoAsync(int second = 1)

@@ -74,6 +74,30 @@ public static class RemoteSpectrum
     }
 
     /// <summary>
+    /// Waits until tone <paramref name="tone"/> (an index into <paramref name="hz"/>) stands less than
+    /// <paramref name="maximumAboveFloorDb"/> above the floor (the tone has left the mix), and returns that reading.
+    /// </summary>
+    public static async Task<ToneLevels> WaitForToneGoneAsync(IPage page, double[] hz, int tone, double maximumAboveFloorDb, TimeSpan timeout)
+    {
+        try
+        {
+            var handle = await page.WaitForFunctionAsync($$"""
+                ({ hz, tone, maximum }) => {
+                  const levels = ({{LevelsFunction}})(hz);
+                  return levels.PeakDb[tone] - levels.FloorDb < maximum ? levels : false;
+                }
+                """, new { hz, tone, maximum = maximumAboveFloorDb },
+                new PageWaitForFunctionOptions { PollingInterval = 50, Timeout = (float)timeout.TotalMilliseconds });
+            return await handle.JsonValueAsync<ToneLevels>();
+        }
+        catch (TimeoutException e)
+        {
+            var last = await page.EvaluateAsync<ToneLevels>(LevelsFunction, hz);
+            throw new TimeoutException($"The received audio kept {hz[tone]} Hz {maximumAboveFloorDb} dB or more above the floor; last: {last}", e);
+        }
+    }
+
+    /// <summary>
     /// <paramref name="count"/> consecutive readings, one per 50 ms poll (each analyser window is 170 ms,
     /// so they overlap and cover about count / 20 seconds of the mix).
     /// </summary>
