@@ -214,13 +214,19 @@ public sealed class Compositor : IDisposable
         }
         if (!_hiddenLayouts.TryGetValue(hiddenId, out (LayoutTile[] Tiles, int Count) layout))
         {
-            string[] ids = [.. _slots.Select(slot => slot.Id).Where(id => !string.Equals(id, hiddenId, StringComparison.Ordinal))];
-            var tiles = new LayoutTile[ids.Length];
-            string? focus = string.Equals(_focusId, hiddenId, StringComparison.Ordinal) ? null : _focusId;
-            layout = (tiles, LayoutEngine.For(_layout).Arrange(Canvas, ids, focus, tiles));
+            layout = ArrangeWithout(hiddenId);
             _hiddenLayouts[hiddenId] = layout;
         }
         return layout.Tiles.AsSpan(0, layout.Count);
+    }
+
+    // Apart from TilesFor: its lambdas would make every call allocate a closure, not only the first of a layout.
+    private (LayoutTile[] Tiles, int Count) ArrangeWithout(string hiddenId)
+    {
+        string[] ids = [.. _slots.Select(slot => slot.Id).Where(id => !string.Equals(id, hiddenId, StringComparison.Ordinal))];
+        var tiles = new LayoutTile[ids.Length];
+        string? focus = string.Equals(_focusId, hiddenId, StringComparison.Ordinal) ? null : _focusId;
+        return (tiles, LayoutEngine.For(_layout).Arrange(Canvas, ids, focus, tiles));
     }
 
     private void Relayout()
