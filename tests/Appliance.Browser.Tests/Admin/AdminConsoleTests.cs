@@ -27,7 +27,7 @@ public abstract class AdminConsoleTests<TFixture>(TFixture fixture) : IClassFixt
 
         await admin.OpenAsync(fixture.Box.Site());
         await Expect(admin.Page.GetByRole(AriaRole.Heading, new() { Name = "Claim this box" })).ToBeVisibleAsync();
-        await Screenshots.TakeAsync(admin.Page, "admin-claim", Screenshots.Phone, BrowserName);
+        await Screenshots.SaveAsync(admin.Page, $"admin-claim-phone-{BrowserName}", Screenshots.Phone);
         Assert.Empty(await admin.UnlabelledControlsAsync());
 
         // A mistyped confirmation and a wrong code are refused with a sentence that says what to do.
@@ -72,8 +72,8 @@ public abstract class AdminConsoleTests<TFixture>(TFixture fixture) : IClassFixt
         await Expect(admin.Page.Locator("#fingerprint")).ToHaveTextAsync(fixture.Box.App.Services
             .GetRequiredService<Appliance.Certificates.CertificateStore>().Fingerprint);
         Assert.Empty(await admin.UnlabelledControlsAsync());
-        await Screenshots.TakeAsync(admin.Page, "admin", Screenshots.Desktop, BrowserName);
-        var phone = await Screenshots.TakeAsync(admin.Page, "admin", Screenshots.Phone, BrowserName);
+        await Screenshots.SaveAsync(admin.Page, $"admin-desktop-{BrowserName}", Screenshots.Desktop);
+        var phone = await Screenshots.SaveAsync(admin.Page, $"admin-phone-{BrowserName}", Screenshots.Phone);
         Assert.True(new FileInfo(phone).Length > 10_000, "the phone screenshot is a real picture");
         // On a phone the page scrolls down, never sideways.
         Assert.True(await admin.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"),
