@@ -38,6 +38,7 @@ public sealed partial class PeerConnection
     private long _incomingVideoBitrateLimit = (long)MaxIncomingVideoBitrate;
     private long _receiverEstimate;
     private long _receiverEstimates;
+    private long _receiverEstimatesForOtherStreams;
 
     /// <summary>
     /// The participant's browser estimated how much of the box's video it can receive (REMB,
@@ -48,8 +49,11 @@ public sealed partial class PeerConnection
     /// <summary>The browser's last REMB for the box's video, bits per second (0 before the first).</summary>
     public ulong ReceiverEstimate => (ulong)Interlocked.Read(ref _receiverEstimate);
 
-    /// <summary>REMBs received from the browser.</summary>
+    /// <summary>REMBs received from the browser for the box's video.</summary>
     public long ReceiverEstimates => Interlocked.Read(ref _receiverEstimates);
+
+    /// <summary>REMBs received that name none of the box's video streams.</summary>
+    public long ReceiverEstimatesForOtherStreams => Interlocked.Read(ref _receiverEstimatesForOtherStreams);
 
     /// <summary>
     /// How much the participant's camera may send the box, bits per second: the REMB the box sends each second.
@@ -167,7 +171,10 @@ public sealed partial class PeerConnection
         for (var i = 0; i < remb.SsrcCount && !applies; i++)
             applies = remb.GetSsrc(i) == sender.Ssrc;
         if (!applies)
+        {
+            Interlocked.Increment(ref _receiverEstimatesForOtherStreams);
             return;
+        }
         Interlocked.Exchange(ref _receiverEstimate, (long)Math.Min(remb.Bitrate, long.MaxValue));
         Interlocked.Increment(ref _receiverEstimates);
         ReceiverEstimateReceived?.Invoke(this, remb.Bitrate);

@@ -220,8 +220,7 @@ public sealed class Compositor : IDisposable
         return layout.Tiles.AsSpan(0, layout.Count);
     }
 
-    // A method of its own: its lambda captures hiddenId, and a captured parameter's closure is allocated at the entry of the
-    // method that holds it, so in TilesFor it would cost an allocation on every composed frame.
+    // Apart from TilesFor: its lambdas would make every call allocate a closure, not only the first of a layout.
     private (LayoutTile[] Tiles, int Count) ArrangeWithout(string hiddenId)
     {
         string[] ids = [.. _slots.Select(slot => slot.Id).Where(id => !string.Equals(id, hiddenId, StringComparison.Ordinal))];

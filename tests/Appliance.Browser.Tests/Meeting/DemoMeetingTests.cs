@@ -64,7 +64,7 @@ public sealed class DemoMeetingTests(DemoMeetingFixture fixture, ITestOutputHelp
         Assert.True(limit < PeerConnection.MaxIncomingVideoBitrate, $"the box asks for {limit / 1000} kbit/s, as much as for a full-canvas camera");
         var target = await page.Page.WaitForFunctionAsync(TargetBitrateNear, limit, new() { Timeout = (float)MediaTimeout.TotalMilliseconds });
         output.WriteLine($"the box asks the camera for {limit / 1000} kbit/s; Chromium's target {await target.JsonValueAsync<double>() / 1000:F0} kbit/s; "
-            + $"REMBs from Chromium: {peer.ReceiverEstimates}, last {peer.ReceiverEstimate / 1000} kbit/s; "
+            + $"REMBs from Chromium: {peer.ReceiverEstimates} (and {peer.ReceiverEstimatesForOtherStreams} for other SSRCs), last {peer.ReceiverEstimate / 1000} kbit/s; "
             + $"groups {string.Join(", ", fixture.Room.EncoderGroups.Select(g => $"{g.Profile} ({g.MemberCount}, {g.OutputBitrate / 1000} kbit/s)"))}");
     }
 

@@ -58,4 +58,26 @@ public sealed class PersonalCanvasTests
         using VideoFrame canvas = compositor.Compose(0, hiddenId: "a");
         Assert.Equal(Frames.Blue, Frames.Centre(canvas, new PixelRect(0, 0, canvas.Width, canvas.Height)));
     }
+
+    [Fact]
+    public void Composing_steady_personal_canvases_allocates_nothing()
+    {
+        using Compositor compositor = Compositors.Create(_pool);
+        for (int i = 0; i < 3; i++)
+        {
+            compositor.AddParticipant($"p{i}", $"P{i}").Submit(Frames.Solid(_pool, 640, 360, Frames.Red));
+        }
+        // Warm-up: the personal layouts are computed once, the scalers open their contexts.
+        compositor.Compose(0, hiddenId: "p0").Dispose();
+        compositor.Compose(0, hiddenId: "p1").Dispose();
+        compositor.Compose(0, hiddenId: "p2").Dispose();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int n = 1; n < 6; n++)
+        {
+            compositor.Compose(n * 3000, hiddenId: "p0").Dispose();
+            compositor.Compose(n * 3000, hiddenId: "p1").Dispose();
+            compositor.Compose(n * 3000, hiddenId: "p2").Dispose();
+        }
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
 }
