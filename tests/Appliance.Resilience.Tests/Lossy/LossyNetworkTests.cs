@@ -58,7 +58,7 @@ public sealed class LossyNetworkTests(ITestOutputHelper output)
                     MediaEndpoint: n == Impaired ? relay.Endpoint : null);
                 var participant = new SyntheticParticipant(options, camera, null, sendLogs, software, pool, loggers);
                 participants.Add(participant);
-                await participant.JoinAsync(box.HttpsBase, certificate, "lossy", pump, TimeSpan.FromSeconds(30), ct);
+                await participant.JoinAsync(box.HttpsBase, certificate, "meeting", pump, TimeSpan.FromSeconds(30), ct);
             }
             ReceiverStatistics reader = participants[0].Statistics;
             await reader.NewFrameShownAsync(Impaired, Stopwatch.GetTimestamp()).WaitAsync(ct);
@@ -83,6 +83,8 @@ public sealed class LossyNetworkTests(ITestOutputHelper output)
             long shownAt = await reader.NewFrameShownAsync(Impaired, outageEnded).WaitAsync(ct);
             double recoveryMs = Stopwatch.GetElapsedTime(outageEnded, shownAt).TotalMilliseconds;
 
+            var impairedRates = await FramesPerSecondAsync([participants[Impaired]], TimeSpan.FromSeconds(2), ct);
+
             var boxSide = box.App.Services.GetRequiredService<ParticipantDirectory>().All
                 .Single(p => p.Name == participants[Impaired].Options.Name).Peer;
             long retransmitted = boxSide.VideoSender?.Stream.PacketsRetransmitted ?? 0;
@@ -97,11 +99,13 @@ public sealed class LossyNetworkTests(ITestOutputHelper output)
                 + $"{plisSent} PLIs sent for its camera");
             output.WriteLine($"impaired participant: {impaired.PacketsLost} mix packets lost, {impaired.Statistics.RtxPacketsReceived} RTX received, "
                 + $"{impaired.NacksReceived} NACKs and {impaired.PlisReceived} PLIs received, {impaired.RetransmissionsSent} retransmitted; "
-                + $"{impaired.Statistics.FramesReceived - impairedFramesAtEnd} mixed frames since the outage ended");
+                + $"{impaired.Statistics.FramesReceived - impairedFramesAtEnd} mixed frames since the outage ended, "
+                + $"then per second: {string.Join(' ', impairedRates)}");
 
             Assert.True(lostByRelay > 0, "the relay dropped nothing in the lossy phase");
             Assert.All(lossyRates.Concat(outageRates), rate => Assert.True(rate >= FrameRateFloor,
                 $"another participant received only {rate} mixed frames in one second of the impairment"));
+            Assert.True(impaired.Statistics.FramesReceived > impairedFramesAtEnd, "the impaired participant received no mixed frame after the outage");
             Assert.True(boxSide.NacksReceived > 0, "the impaired participant's NACKs did not reach the box");
             Assert.True(retransmitted > 0, "the box answered no NACK with a retransmission");
             Assert.True(impaired.Statistics.RtxPacketsReceived > 0, "no retransmission reached the impaired participant");
