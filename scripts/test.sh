@@ -12,7 +12,8 @@ dotnet build Appliance.sln -c Release -nologo -v quiet
 log=$(mktemp)
 status=0
 # One test project at a time: the browser and codec tests each want the machine's cores.
-dotnet test Appliance.sln -c Release --no-build -m:1 --nologo "$@" 2>&1 | tee "$log" || status=$?
+# A test that hangs is killed after 10 minutes and reported as failed (the run goes on).
+dotnet test Appliance.sln -c Release --no-build -m:1 --nologo --blame-hang-timeout 10m --blame-hang-dump-type none "$@" 2>&1 | tee "$log" || status=$?
 
 summary=$(grep -E '^(Passed|Failed)!' "$log" | awk -F'[:,]' '
   { for (i = 1; i <= NF; i++) {

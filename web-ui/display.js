@@ -31,6 +31,7 @@ function render() {
   $('address').textContent = address;
   $('corner-address').textContent = address;
   $('room-code').textContent = code || 'No code needed';
+  $('room-code').classList.toggle('long', (code || 'No code needed').length > 9);
   $('corner-code').textContent = code;
   $('code-step').textContent = code ? '2. Type the room code' : '2. Type your name and join';
   // The QR image is the server's rendering of the current join URL; the query only makes it a new image.

@@ -28,6 +28,20 @@ let quality = null;
 let controls = null;     // the in-meeting controls of the current connection (meeting.js)
 
 codeInput.value = params.get('code') ?? '';
+let codeNeeded = true;
+
+/** A box set to need no room code (a trusted LAN) does not ask for one. */
+async function learnCodePolicy() {
+  try {
+    const response = await fetch('/api/display', { cache: 'no-store' });
+    if (!response.ok) return;
+    const { codePolicy } = await response.json();
+    codeNeeded = codePolicy !== 'none';
+    $('code-field').hidden = !codeNeeded;
+  } catch {
+    // The box is unreachable: connectLobby says so; the field stays.
+  }
+}
 nameInput.value = localStorage.getItem(NAME_KEY) ?? '';
 
 function showError(sentence) {
@@ -98,7 +112,7 @@ async function join(event) {
   const name = nameInput.value.trim();
   const room = codeInput.value.trim();
   if (!name) { showError('Type your name, so the others know who you are.'); nameInput.focus(); return; }
-  if (!room) { showError('Type the room code shown on the room\'s screen.'); codeInput.focus(); return; }
+  if (!room && codeNeeded) { showError('Type the room code shown on the room\'s screen.'); codeInput.focus(); return; }
   if (!lobby) { showError(unreachable()); return; }
   localStorage.setItem(NAME_KEY, name);
   joinButton.disabled = true;
@@ -202,4 +216,5 @@ if (problem) {
 } else {
   window.appliance.preview = startPreview();
   window.appliance.connected = connectLobby();
+  learnCodePolicy();
 }

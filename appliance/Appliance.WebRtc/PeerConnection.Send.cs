@@ -298,7 +298,6 @@ public sealed partial class PeerConnection
 
     private void DisposeStreams()
     {
-        _pacer.Dispose();
         _video?.Dispose();
         _video = null;
         _screen?.Dispose();

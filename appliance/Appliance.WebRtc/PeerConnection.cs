@@ -178,6 +178,10 @@ public sealed partial class PeerConnection : IRtpPacketSink, IDisposable
         _rtcpTimer.Dispose();
         _port.Agent.RemoveSession(_ice);
         _dtls?.Dispose();
+        // The pacer first, outside _sendGate: its send callback (ProtectAndSendRtp) takes _sendGate
+        // while holding the pacer's lock, so disposing it under _sendGate deadlocks against a
+        // frame being sent on the media clock's thread (seen as a box that never stops).
+        _pacer.Dispose();
         lock (_receiveGate)
         lock (_sendGate)
         {

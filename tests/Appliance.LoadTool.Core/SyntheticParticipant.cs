@@ -62,7 +62,7 @@ public sealed class SyntheticParticipant : IAsyncDisposable
         _decoders = options.Decode ? software : null;
         _pool = pool;
         _loggers = loggers;
-        Statistics = new ReceiverStatistics(options.Number, video.FrameCount);
+        Statistics = new ReceiverStatistics(options.Number, video.FrameCount, options.Decode);
     }
 
     public SyntheticParticipantOptions Options { get; }

@@ -13,7 +13,8 @@ namespace Appliance.LoadTool.Tests;
 /// </summary>
 public sealed class LoadRunSmokeTests(ITestOutputHelper output)
 {
-    [Fact]
+    // A bound, so that a box that never finishes stopping fails this test instead of holding up the whole suite.
+    [Fact(Timeout = 300_000)]
     public async Task Two_participants_read_each_others_markers_and_produce_latency_figures()
     {
         await using var box = await RunningAppliance.StartAsync("--Media:AnnouncedAddresses:0=127.0.0.1");

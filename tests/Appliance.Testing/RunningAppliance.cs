@@ -109,9 +109,24 @@ public sealed class RunningAppliance : IAsyncDisposable
         if (_stopped)
             return;
         _stopped = true;
-        await App.StopAsync();
-        await App.DisposeAsync();
+        // A box that does not stop is a bug to see as a failure, not a test run that never ends.
+        var stopping = Task.Run(async () =>
+        {
+            await App.StopAsync();
+            await App.DisposeAsync();
+        });
+        try
+        {
+            await stopping.WaitAsync(StopDeadline);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"The box did not stop within {StopDeadline.TotalSeconds:F0} s (host shutdown or a service's DisposeAsync hangs).");
+        }
     }
+
+    /// <summary>How long stopping may take: the host's own shutdown timeout (30 s) and the services' disposal.</summary>
+    private static readonly TimeSpan StopDeadline = TimeSpan.FromSeconds(60);
 
     public async ValueTask DisposeAsync()
     {

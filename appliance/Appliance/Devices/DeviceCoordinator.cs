@@ -18,7 +18,8 @@ public sealed class DeviceCoordinator(
     IHostIdentitySource identity,
     Func<(string RoomCode, int Participants)> meeting,
     TimeProvider time,
-    ILogger<DeviceCoordinator> logger) : IHostedService, IDisposable
+    ILogger<DeviceCoordinator> logger,
+    DeviceActions? actions = null) : IHostedService, IDisposable
 {
     private ITimer? _timer;
 
@@ -26,9 +27,18 @@ public sealed class DeviceCoordinator(
     {
         devices.Led.Show(LedState.Starting);
         devices.Button.NewRoomCodeRequested += (_, _) =>
-            logger.LogInformation("The pairing button asked for a new room code; room codes that rotate come with the admin console");
-        devices.Button.FactoryResetConfirmed += (_, _) =>
-            logger.LogWarning("The pairing button confirmed a factory reset; the reset itself comes with the admin console");
+        {
+            logger.LogInformation("The pairing button asked for a new room code");
+            actions?.NewRoomCode();
+            Refresh();
+        };
+        devices.Button.FactoryResetConfirmed += async (_, _) =>
+        {
+            logger.LogWarning("The pairing button confirmed a factory reset");
+            if (actions is not null)
+                await actions.FactoryResetAsync();
+            Refresh();
+        };
         _timer = time.CreateTimer(_ => Refresh(), null, TimeSpan.Zero, TimeSpan.FromSeconds(1));
         return Task.CompletedTask;
     }
@@ -42,7 +52,7 @@ public sealed class DeviceCoordinator(
             var healthy = health.Snapshot().Values.All(s => s.Healthy);
             devices.Led.Show(!healthy ? LedState.Error : participants > 0 ? LedState.MeetingInProgress : LedState.Ready);
             var address = identity.Current().Addresses.FirstOrDefault()?.ToString();
-            devices.Screen.Update(new StatusScreenModel(address, roomCode, participants, SetupCode: null));
+            devices.Screen.Update(new StatusScreenModel(address, roomCode, participants, actions?.SetupCode()));
         }
         catch (Exception e)
         {
@@ -58,3 +68,6 @@ public sealed class DeviceCoordinator(
 
     public void Dispose() => _timer?.Dispose();
 }
+
+/// <summary>What the pairing button and the status display reach in the service: the room code, the setup code, the factory reset.</summary>
+public sealed record DeviceActions(Action NewRoomCode, Func<Task> FactoryResetAsync, Func<string?> SetupCode);

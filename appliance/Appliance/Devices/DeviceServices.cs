@@ -22,7 +22,11 @@ public static class DeviceServices
                 return (sp.GetRequiredService<Appliance.Rooms.RoomCodes>().Current ?? "", room.Count);
             },
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<DeviceCoordinator>>()));
+            sp.GetRequiredService<ILogger<DeviceCoordinator>>(),
+            new DeviceActions(
+                () => sp.GetRequiredService<Appliance.Rooms.RoomCodes>().Renew(),
+                () => sp.GetRequiredService<Appliance.Admin.Account.AdminAccount>().FactoryResetAsync(),
+                () => sp.GetRequiredService<Appliance.Admin.Account.AdminAccount>().SetupCode)));
         return services;
     }
 }

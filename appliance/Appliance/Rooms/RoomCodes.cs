@@ -104,6 +104,19 @@ public sealed class RoomCodes
         return new RoomCodeVerdict(result);
     }
 
+    /// <summary>
+    /// A new code now (the pairing button's short press), under the per-meeting and rotating
+    /// policies; the fixed code changes only in the settings, and "none" has no code.
+    /// </summary>
+    public void Renew()
+    {
+        lock (_gate)
+        {
+            if (Refresh() is RoomCodePolicy.PerMeeting or RoomCodePolicy.Rotating)
+                Replace(NewCode(), "the pairing button asked for one");
+        }
+    }
+
     /// <summary>Room codes are compared without case and surrounding spaces ("Meeting " is "meeting").</summary>
     public static string Normalize(string code) => code.Trim().ToLowerInvariant();
 

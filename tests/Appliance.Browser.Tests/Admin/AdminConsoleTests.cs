@@ -9,9 +9,9 @@ using static Microsoft.Playwright.Assertions;
 namespace Appliance.Browser.Tests.Admin;
 
 /// <summary>
-/// The first start as a person lives it in a real browser: a wrong setup code, the right one,
-/// the password, signing out and in (a wrong password first), renaming the room, the new name
-/// on the room display; screenshots at desktop and phone sizes; every control labelled and the
+/// The first start as a person lives it in a real browser: the setup code read off the room
+/// display, a wrong setup code, the right one, the password, signing out and in (a wrong password
+/// first), renaming the room, the new name on the room display; screenshots at desktop and phone sizes; every control labelled and the
 /// sign-in and settings usable from the keyboard; and the lock-out after repeated wrong passwords.
 /// </summary>
 public abstract class AdminConsoleTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : AdminConsoleFixture
@@ -23,11 +23,17 @@ public abstract class AdminConsoleTests<TFixture>(TFixture fixture) : IClassFixt
     {
         var admin = new AdminPage(fixture.Browser);
         using var http = fixture.Box.CreateClient();
-        var setupCode = (await http.GetFromJsonAsync<JsonElement>("api/display")).GetProperty("setupCode").GetString()!;
+
+        // The room's screen shows the one-time setup code while nobody owns the box.
+        await fixture.Browser.GotoAsync(fixture.Box.Site(), "/display");
+        var shownCode = admin.Page.Locator("#setup-code");
+        await Expect(shownCode).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[A-Z2-9]{4}-[A-Z2-9]{4}$"));
+        var setupCode = await shownCode.InnerTextAsync();
+        Assert.Equal((await http.GetFromJsonAsync<JsonElement>("api/display")).GetProperty("setupCode").GetString(), setupCode);
 
         await admin.OpenAsync(fixture.Box.Site());
         await Expect(admin.Page.GetByRole(AriaRole.Heading, new() { Name = "Claim this box" })).ToBeVisibleAsync();
-        await Screenshots.SaveAsync(admin.Page, $"admin-claim-phone-{BrowserName}", Screenshots.Phone);
+        await Screenshots.SaveAsync(admin.Page, $"admin-claim-phone-{BrowserName}", Screenshots.Phone, fullPage: true);
         Assert.Empty(await admin.UnlabelledControlsAsync());
 
         // A mistyped confirmation and a wrong code are refused with a sentence that says what to do.
@@ -62,6 +68,11 @@ public abstract class AdminConsoleTests<TFixture>(TFixture fixture) : IClassFixt
         var display = await http.GetFromJsonAsync<JsonElement>("api/display");
         Assert.Equal("Lighthouse room", display.GetProperty("roomName").GetString());
         Assert.False(display.TryGetProperty("setupCode", out _));
+        await fixture.Browser.GotoAsync(fixture.Box.Site(), "/display");
+        await Expect(admin.Page.GetByRole(AriaRole.Heading, new() { Name = "Lighthouse room" })).ToBeVisibleAsync();
+        await Expect(admin.Page.Locator("#setup")).ToBeHiddenAsync();
+        await admin.OpenAsync(fixture.Box.Site());
+        await admin.ExpectConsoleAsync();
 
         // A setting out of range is named next to its field and nothing is saved.
         await admin.Page.GetByLabel("Maximum participants").FillAsync("99");
@@ -72,12 +83,16 @@ public abstract class AdminConsoleTests<TFixture>(TFixture fixture) : IClassFixt
         await Expect(admin.Page.Locator("#fingerprint")).ToHaveTextAsync(fixture.Box.App.Services
             .GetRequiredService<Appliance.Certificates.CertificateStore>().Fingerprint);
         Assert.Empty(await admin.UnlabelledControlsAsync());
-        await Screenshots.SaveAsync(admin.Page, $"admin-desktop-{BrowserName}", Screenshots.Desktop);
-        var phone = await Screenshots.SaveAsync(admin.Page, $"admin-phone-{BrowserName}", Screenshots.Phone);
+        await Screenshots.SaveAsync(admin.Page, $"admin-desktop-{BrowserName}", Screenshots.Desktop, fullPage: true);
+        var phone = await Screenshots.SaveAsync(admin.Page, $"admin-phone-{BrowserName}", Screenshots.Phone, fullPage: true);
         Assert.True(new FileInfo(phone).Length > 10_000, "the phone screenshot is a real picture");
         // On a phone the page scrolls down, never sideways.
-        Assert.True(await admin.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"),
-            "the console is wider than a phone's screen");
+        var tooWide = await admin.Page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('body *')]
+              .filter(el => el.offsetParent !== null && el.getBoundingClientRect().right > window.innerWidth + 1)
+              .map(el => `${el.tagName}#${el.id}.${el.className} right=${Math.round(el.getBoundingClientRect().right)}`)
+            """);
+        Assert.True(tooWide.Length == 0, "wider than a phone's screen: " + string.Join("; ", tooWide.Take(8)));
 
         // Guessing the password is stopped, and the page says how long to wait.
         await admin.Page.SetViewportSizeAsync(Screenshots.Desktop.Width, Screenshots.Desktop.Height);

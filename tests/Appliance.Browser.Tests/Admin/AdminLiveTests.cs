@@ -51,8 +51,8 @@ public sealed class AdminLiveTests(MeetingFixture fixture) : IClassFixture<Meeti
         var mix = admin.Page.GetByRole(AriaRole.Img, new() { Name = "The meeting's picture as participants see it" });
         await Expect(mix).ToBeVisibleAsync(new() { Timeout = (float)MediaTimeout.TotalMilliseconds });
         Assert.Equal(320, await mix.EvaluateAsync<int>("img => img.naturalWidth"));
-        await Screenshots.SaveAsync(admin.Page, "admin-live-desktop-chromium", Screenshots.Desktop);
-        await Screenshots.SaveAsync(admin.Page, "admin-live-phone-chromium", Screenshots.Phone);
+        await Screenshots.SaveAsync(admin.Page, "admin-live-desktop-chromium", Screenshots.Desktop, fullPage: true);
+        await Screenshots.SaveAsync(admin.Page, "admin-live-phone-chromium", Screenshots.Phone, fullPage: true);
         await admin.Page.SetViewportSizeAsync(Screenshots.Desktop.Width, Screenshots.Desktop.Height);
 
         // Mute, then remove P1, found by the buttons' accessible names.

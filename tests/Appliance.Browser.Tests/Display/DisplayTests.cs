@@ -1,5 +1,6 @@
 using Appliance.Browser.Tests.Echo;
 using Appliance.Browser.Tests.JoinPage;
+using Appliance.Browser.Tests.Support;
 using Appliance.Testing.Browsers;
 using Microsoft.Playwright;
 
@@ -14,7 +15,7 @@ public abstract class DisplayTests(JoinFlowFixture fixture) : IClassFixture<Join
 {
     protected abstract BrowserKind Kind { get; }
 
-    private string Prefix => $"display-{Kind.ToString().ToLowerInvariant()}";
+    private string Browser => Kind.ToString().ToLowerInvariant();
 
     private string JoinUrl => $"https://127.0.0.1:{fixture.Box.HttpsPort}/?code={fixture.Room.Code}";
 
@@ -35,8 +36,8 @@ public abstract class DisplayTests(JoinFlowFixture fixture) : IClassFixture<Join
             .ToBeVisibleAsync();
 
         await page.Locator("#qr").EvaluateAsync("img => img.decode()");
-        await Screenshots.SaveAsync(page, $"{Prefix}-desktop", Screenshots.Desktop);
-        await Screenshots.SaveAsync(page, $"{Prefix}-phone", Screenshots.Phone);
+        await Screenshots.SaveAsync(page, $"display-desktop-{Browser}", Screenshots.Desktop);
+        await Screenshots.SaveAsync(page, $"display-phone-{Browser}", Screenshots.Phone);
     }
 
     [Fact]

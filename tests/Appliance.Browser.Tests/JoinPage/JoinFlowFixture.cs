@@ -35,6 +35,8 @@ public class JoinFlowFixture : IAsyncLifetime
     {
         try
         {
+            // Page waits here include joining, ICE and a display's 5 s refresh on a loaded machine.
+            Assertions.SetDefaultExpectTimeout((float)BrowserLauncher.DefaultTimeout.TotalMilliseconds);
             await PrivateTestNetwork.EnsureAsync();
             Box = await RunningAppliance.StartAsync(PrivateTestNetwork.BoxArguments(
                 ["--Meeting:Width=640", "--Meeting:Height=360", "--Meeting:FrameRate=30", .. _boxArguments]));

@@ -3,6 +3,7 @@ using Appliance.Browser.Tests.Echo;
 using Appliance.Conference;
 using Microsoft.Extensions.DependencyInjection;
 using Appliance.Browser.Tests.Meeting;
+using Appliance.Browser.Tests.Support;
 using Appliance.Testing.Browsers;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -19,7 +20,7 @@ public abstract class JoinFlowTests(JoinFlowFixture fixture, ITestOutputHelper o
 {
     protected abstract BrowserKind Kind { get; }
 
-    private string Prefix => $"join-{Kind.ToString().ToLowerInvariant()}";
+    private string Browser => Kind.ToString().ToLowerInvariant();
 
     [Fact]
     public async Task Joining_with_the_code_from_the_link_shows_the_mix_filling_the_window_and_the_connection_quality()
@@ -27,8 +28,8 @@ public abstract class JoinFlowTests(JoinFlowFixture fixture, ITestOutputHelper o
         await using var participant = await fixture.OpenAsync(Kind, 0, $"/?code={fixture.Room.Code}");
         var form = new JoinForm(participant);
         await Assertions.Expect(form.Code).ToHaveValueAsync(fixture.Room.Code);
-        await Screenshots.SaveAsync(form.Page, $"{Prefix}-prejoin-desktop", Screenshots.Desktop);
-        await Screenshots.SaveAsync(form.Page, $"{Prefix}-prejoin-phone", Screenshots.Phone);
+        await Screenshots.SaveAsync(form.Page, $"join-prejoin-desktop-{Browser}", Screenshots.Desktop);
+        await Screenshots.SaveAsync(form.Page, $"join-prejoin-phone-{Browser}", Screenshots.Phone);
         await form.Page.SetViewportSizeAsync(Screenshots.Desktop.Width, Screenshots.Desktop.Height);
 
         await form.Name.FillAsync("Ada");
@@ -50,8 +51,8 @@ public abstract class JoinFlowTests(JoinFlowFixture fixture, ITestOutputHelper o
         Assert.Equal(1, fixture.Room.Count);
 
         await meeting.WaitForFramesDecodedAsync(stats.FramesDecoded + 5, JoinForm.MediaTimeout);
-        await Screenshots.SaveAsync(form.Page, $"{Prefix}-meeting-desktop", Screenshots.Desktop);
-        await Screenshots.SaveAsync(form.Page, $"{Prefix}-meeting-phone", Screenshots.Phone);
+        await Screenshots.SaveAsync(form.Page, $"join-meeting-desktop-{Browser}", Screenshots.Desktop);
+        await Screenshots.SaveAsync(form.Page, $"join-meeting-phone-{Browser}", Screenshots.Phone);
     }
 
     [Fact]

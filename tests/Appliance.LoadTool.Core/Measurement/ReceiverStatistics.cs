@@ -6,9 +6,10 @@ namespace Appliance.LoadTool.Measurement;
 /// <summary>
 /// What one synthetic participant received of the mixed video, recorded on its receive thread. Samples count only
 /// inside the measuring window (<see cref="Begin"/> … <see cref="End"/>), after every participant has joined and
-/// the meeting settled; the join-to-first-frame time is kept from the start.
+/// the meeting settled; the join-to-first-frame time is kept from the start. The first frame is the first mixed
+/// picture that shows someone's camera (a marker read) for a participant that decodes, else the first whole frame.
 /// </summary>
-public sealed class ReceiverStatistics(int participant, int loopFrames)
+public sealed class ReceiverStatistics(int participant, int loopFrames, bool decodes)
 {
     private readonly Lock _gate = new();
     private readonly List<long> _frameArrivals = new(4096);
@@ -53,6 +54,8 @@ public sealed class ReceiverStatistics(int participant, int loopFrames)
         lock (_gate)
         {
             FramesReceived++;
+            if (FirstFrameAt == 0 && !decodes)
+                FirstFrameAt = arrivedAt;
             if (Measuring(arrivedAt))
             {
                 _frameArrivals.Add(arrivedAt);
@@ -71,7 +74,7 @@ public sealed class ReceiverStatistics(int participant, int loopFrames)
         lock (_gate)
         {
             FramesDecoded++;
-            if (FirstFrameAt == 0)
+            if (FirstFrameAt == 0 && !markers.IsEmpty)
                 FirstFrameAt = arrivedAt;
             bool measuring = Measuring(arrivedAt);
             if (measuring && markers.IsEmpty)

@@ -70,7 +70,7 @@ public sealed class LoadRun(LoadRunOptions options, Uri boxBase, BoxCertificate 
         var deadline = Stopwatch.GetTimestamp() + (long)(options.JoinTimeout.TotalSeconds * Stopwatch.Frequency);
         while (true)
         {
-            var waiting = participants.Where(p => p.Options.Decode ? p.Statistics.FirstFrameAt == 0 : p.Statistics.FramesReceived == 0).ToList();
+            var waiting = participants.Where(p => p.Statistics.FirstFrameAt == 0).ToList();
             if (waiting.Count == 0)
                 return;
             if (Stopwatch.GetTimestamp() > deadline)

@@ -16,14 +16,17 @@ public static class Screenshots
 
     public static string Directory { get; } = FindDirectory();
 
-    /// <summary>Resizes the page to <paramref name="size"/>, lets layout settle, and saves it as <c>name.png</c>; returns the path.</summary>
-    public static async Task<string> SaveAsync(IPage page, string name, ViewportSize size)
+    /// <summary>
+    /// Resizes the page to <paramref name="size"/>, lets layout settle, and saves it as <c>name.png</c>
+    /// (the whole scrolling page when <paramref name="fullPage"/>); returns the path.
+    /// </summary>
+    public static async Task<string> SaveAsync(IPage page, string name, ViewportSize size, bool fullPage = false)
     {
         await page.SetViewportSizeAsync(size.Width, size.Height);
         // Layout after a resize happens by the next animation frame; wait for two.
         await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
         var path = Path.Combine(Directory, name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
         return path;
     }
 

@@ -29,6 +29,28 @@ public sealed class DeviceCoordinatorTests
     }
 
     [Fact]
+    public async Task The_button_renews_the_code_and_confirms_a_factory_reset_and_the_display_shows_the_setup_code()
+    {
+        var button = new FakeButton();
+        var renewed = 0;
+        var reset = 0;
+        string? setupCode = null;
+        var actions = new DeviceActions(() => renewed++, () => { reset++; setupCode = "7Q4K-MZ2P"; return Task.CompletedTask; }, () => setupCode);
+        var identity = new FixedIdentity(new HostIdentity("roombox", [IPAddress.Parse("192.168.1.20")]));
+        using var coordinator = new DeviceCoordinator(new ApplianceDevices(_led, button, _screen, gpio: null), _health, identity,
+            () => ("4711", 0), _time, NullLogger<DeviceCoordinator>.Instance, actions);
+        await coordinator.StartAsync(CancellationToken.None);
+        Assert.Null(_screen.Current.SetupCode);
+
+        button.Raise(nameof(IPairingButton.NewRoomCodeRequested));
+        button.Raise(nameof(IPairingButton.FactoryResetConfirmed));
+
+        Assert.Equal(1, renewed);
+        Assert.Equal(1, reset);
+        Assert.Equal("7Q4K-MZ2P", _screen.Current.SetupCode);
+    }
+
+    [Fact]
     public async Task The_led_and_display_follow_the_meeting_and_the_health_of_the_box()
     {
         using var coordinator = NewCoordinator();
@@ -66,5 +88,23 @@ public sealed class DeviceCoordinatorTests
     private sealed class FixedIdentity(HostIdentity identity) : IHostIdentitySource
     {
         public HostIdentity Current() => identity;
+    }
+
+    private sealed class FakeButton : IPairingButton
+    {
+        public event EventHandler? NewRoomCodeRequested;
+        public event EventHandler? FactoryResetArmed;
+        public event EventHandler? FactoryResetConfirmed;
+        public event EventHandler? FactoryResetDisarmed;
+
+        public void Raise(string name) => (name switch
+        {
+            nameof(NewRoomCodeRequested) => NewRoomCodeRequested,
+            nameof(FactoryResetArmed) => FactoryResetArmed,
+            nameof(FactoryResetConfirmed) => FactoryResetConfirmed,
+            _ => FactoryResetDisarmed,
+        })?.Invoke(this, EventArgs.Empty);
+
+        public void Dispose() { }
     }
 }

@@ -115,6 +115,20 @@ public sealed class RoomCodesTests
     }
 
     [Fact]
+    public void The_pairing_button_renews_a_rotating_code_but_not_the_fixed_one()
+    {
+        var codes = Create();
+        codes.Renew();
+        Assert.Equal("meeting", codes.Current);
+
+        _room.Set(new RoomOptions { CodePolicy = RoomCodePolicy.Rotating, RotationMinutes = 60 });
+        var before = codes.Current!;
+        codes.Renew();
+        Assert.NotEqual(before, codes.Current);
+        Assert.Equal(RoomCodeResult.Expired, codes.Check(Alice, before).Result);
+    }
+
+    [Fact]
     public void Changing_the_policy_starts_a_new_code_and_retires_the_old_one()
     {
         var codes = Create();

@@ -11,7 +11,8 @@ public sealed record BenchOptions
           --participants 2,4,9     meeting sizes to run (default 2)
           --codecs h264,vp8,mixed  video codecs (default h264; mixed alternates, two encoder groups)
           --audio on|off|both      participants send and receive audio (default on)
-          --duration 20            measuring window in seconds, after joining and 3 s of settling (default 20)
+          --duration 20            measuring window in seconds, after joining and settling (default 20)
+          --settle 5               seconds between everyone seeing the mixed video and the window (JIT, ramp-up; default 5)
           --decoders 2             participants that decode the mixed video and read markers (default 2; the rest count frames)
           --all                    every scenario of BENCHMARKS.md: 2, 4, 9, 16, 25 × h264, vp8, mixed with audio, and h264 without
           --sweep                  the largest meeting held at a steady 30 fps (h264 with audio; 2, 4, 6, 9, 12, 16, 20, 25)
@@ -28,6 +29,7 @@ public sealed record BenchOptions
     public List<bool> Audio { get; init; } = [true];
     public int DurationSeconds { get; init; } = 20;
     public int Decoders { get; init; } = 2;
+    public int SettleSeconds { get; init; } = 5;
     public bool All { get; init; }
     public bool Sweep { get; init; }
     public string JsonPath { get; init; } = "load-results.json";
@@ -62,6 +64,7 @@ public sealed record BenchOptions
                 } },
                 "--duration" => options with { DurationSeconds = Int("--duration", Value()) },
                 "--decoders" => options with { Decoders = Int("--decoders", Value()) },
+                "--settle" => options with { SettleSeconds = Int("--settle", Value()) },
                 "--all" => options with { All = true },
                 "--sweep" => options with { Sweep = true },
                 "--json" => options with { JsonPath = Value() },
@@ -98,6 +101,7 @@ public sealed record BenchOptions
             Codecs = codecs,
             Audio = audio,
             Duration = TimeSpan.FromSeconds(DurationSeconds),
+            Settle = TimeSpan.FromSeconds(SettleSeconds),
             DecodingParticipants = Decoders,
         };
         if (All)

@@ -59,7 +59,15 @@ public sealed class BoxProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var box = new BoxProcess(process, state, httpsPort, log, logPath);
-        await box.WaitUntilServingAsync(cancellationToken);
+        try
+        {
+            await box.WaitUntilServingAsync(cancellationToken);
+        }
+        catch
+        {
+            await box.DisposeAsync(); // never leave a box behind
+            throw;
+        }
         return box;
     }
 

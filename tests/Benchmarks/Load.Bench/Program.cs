@@ -104,6 +104,7 @@ try
             {
                 Participants = size,
                 Duration = TimeSpan.FromSeconds(options.DurationSeconds),
+                Settle = TimeSpan.FromSeconds(options.SettleSeconds),
                 DecodingParticipants = options.Decoders,
             });
             reports.Add(report);
