@@ -87,6 +87,8 @@ public sealed class SyntheticParticipant : IAsyncDisposable
         _offer = new ClientOffer(Options.Codec, Options.Audio, RandomToken(8), RandomToken(24), dtlsCertificate.Fingerprint,
             RandomSsrc(), RandomSsrc(), RandomSsrc());
         _answer = BoxAnswer.Parse(await _signaling.OfferAsync(_offer.ToSdp(), cancellationToken));
+        if (Options.MediaEndpoint is { } relay)
+            _answer = _answer with { Candidate = relay };
         _transport = new ClientTransport(_answer, _offer.IceUfrag, dtlsCertificate, _loggers)
         {
             RtpReceived = OnRtp,

@@ -17,6 +17,7 @@ public sealed class ReceiverStatistics(int participant, int loopFrames, bool dec
     private readonly int[] _lastFrameShown = Enumerable.Repeat(-1, FrameMarker.MaxParticipants).ToArray();
     private long _since = long.MaxValue;
     private long _until = long.MaxValue;
+    private readonly List<(int Participant, long After, TaskCompletionSource<long> Shown)> _newFrameWaiters = [];
     private uint? _lastRtpTimestamp;
 
     public int Participant { get; } = participant;
@@ -87,6 +88,8 @@ public sealed class ReceiverStatistics(int participant, int loopFrames, bool dec
                 }
                 int last = _lastFrameShown[marker.Participant];
                 _lastFrameShown[marker.Participant] = marker.Frame;
+                if (last != marker.Frame && _newFrameWaiters.Count > 0)
+                    CompleteWaiters(marker.Participant, arrivedAt);
                 if (last == marker.Frame || !measuring)
                     continue; // the same input frame again: the box had no newer picture of this camera
                 TilesRead++;
@@ -96,6 +99,31 @@ public sealed class ReceiverStatistics(int participant, int loopFrames, bool dec
                 long sentAt = sendLogs[marker.Participant].SentAt(marker.Frame);
                 if (sentAt > 0 && sentAt <= arrivedAt)
                     _latenciesMs.Add(Stopwatch.GetElapsedTime(sentAt, arrivedAt).TotalMilliseconds);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Completes, with the <see cref="Stopwatch"/> time of its arrival, when a decoded mixed frame that arrived after
+    /// <paramref name="after"/> shows a new input frame of <paramref name="participant"/> in its tile.
+    /// </summary>
+    public Task<long> NewFrameShownAsync(int participant, long after)
+    {
+        var shown = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+            _newFrameWaiters.Add((participant, after, shown));
+        return shown.Task;
+    }
+
+    private void CompleteWaiters(int participant, long arrivedAt)
+    {
+        for (int i = _newFrameWaiters.Count - 1; i >= 0; i--)
+        {
+            var waiter = _newFrameWaiters[i];
+            if (waiter.Participant == participant && arrivedAt > waiter.After)
+            {
+                waiter.Shown.TrySetResult(arrivedAt);
+                _newFrameWaiters.RemoveAt(i);
             }
         }
     }
