@@ -18,6 +18,9 @@ public sealed record ToneLevels
 
     public double BelowLoudestDb(int tone) => LoudestDb - PeakDb[tone];
 
+    /// <summary>How far <paramref name="tone"/> stands below the quietest of <paramref name="others"/>.</summary>
+    public double BelowQuietestDb(int tone, IEnumerable<int> others) => others.Min(o => PeakDb[o]) - PeakDb[tone];
+
     public override string ToString() =>
         string.Join(", ", Hz.Select((hz, i) => $"{hz:F0} Hz {PeakDb[i]:F1} dB")) + $" (floor {FloorDb:F1} dB)";
 }
