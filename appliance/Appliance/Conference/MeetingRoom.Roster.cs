@@ -45,6 +45,8 @@ public sealed partial class MeetingRoom
             if (!m.IsDisplay)
                 entries.Add(new RosterEntry(m.Id, m.Participant.Name, m.MicMuted || m.ForceMuted, m.CameraOff, m.Sharing, m.Speaking));
         }
+        foreach (var s in Volatile.Read(ref _syntheticList))
+            entries.Add(new RosterEntry(s.Id, s.Name, MicMuted: false, CameraOff: false, Sharing: false, s.Speaking));
         return new RosterMessage(entries, ActiveSpeakerId, MeetingLayouts.NameOf(_compositor.Layout), Volatile.Read(ref _presenterId));
     }
 
@@ -74,24 +76,41 @@ public sealed partial class MeetingRoom
                 if (!member.IsDisplay)
                     _speakers.Update(member.Id, member.Audio.Input.Level);
             }
+            foreach (var synthetic in Volatile.Read(ref _syntheticList))
+                _speakers.Update(synthetic.Id, synthetic.Voice.Input.Level);
             _speakers.Evaluate();
             foreach (var member in members)
             {
                 if (member.IsDisplay)
                     continue;
-                var level = _speakers.SmoothedLevelDbov(member.Id);
-                var speaking = member.Speaking
-                    ? level >= SpeakerOptions.SpeechThresholdDbov - SpeakingOffBelowDb
-                    : level >= SpeakerOptions.SpeechThresholdDbov;
+                var speaking = IsSpeaking(member.Id, member.Speaking);
                 if (speaking != member.Speaking)
                 {
                     member.Speaking = speaking;
                     changed = true;
                 }
             }
+            foreach (var synthetic in Volatile.Read(ref _syntheticList))
+            {
+                var speaking = IsSpeaking(synthetic.Id, synthetic.Speaking);
+                if (speaking != synthetic.Speaking)
+                {
+                    synthetic.Speaking = speaking;
+                    changed = true;
+                }
+            }
         }
         if (changed)
             _roster.Invalidate();
+    }
+
+    /// <summary>The speaking indicator: on above the speech threshold, off only a little below it.</summary>
+    private bool IsSpeaking(string id, bool wasSpeaking)
+    {
+        var level = _speakers.SmoothedLevelDbov(id);
+        return wasSpeaking
+            ? level >= SpeakerOptions.SpeechThresholdDbov - SpeakingOffBelowDb
+            : level >= SpeakerOptions.SpeechThresholdDbov;
     }
 
     private void OnSpeakerChanged(ActiveSpeakerChange change)

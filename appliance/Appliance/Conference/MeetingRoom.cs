@@ -39,9 +39,10 @@ public sealed partial class MeetingRoom : IAsyncDisposable
     private readonly ConcurrentDictionary<string, MeetingMember> _members = new(StringComparer.Ordinal);
     private readonly MeetingVideoOutput _video;
     private readonly AudioFrameTimestamps _audioTimestamps;
-    private readonly ConcurrentDictionary<string, ParticipantVideoSlot> _synthetic = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SyntheticMember> _synthetic = new(StringComparer.Ordinal);
     private readonly Lock _membership = new();
     private MeetingMember[] _memberList = [];
+    private SyntheticMember[] _syntheticList = []; // copy-on-write: the audio tick reads it without allocating
     private uint _audioTimestamp;
     private long _lastTickAt;
 
@@ -205,8 +206,11 @@ public sealed partial class MeetingRoom : IAsyncDisposable
             var voice = _mixer.Join(id);
             voice.Input.Source = audio;
             voice.Listens = false;
-            _synthetic[id] = tile;
+            var member = new SyntheticMember(id, name, tile, voice);
+            _synthetic[id] = member;
+            Volatile.Write(ref _syntheticList, [.. _syntheticList, member]); // join order, as the roster lists them
             _video.OnRoomChanged();
+            _roster.Invalidate();
             _logger.LogInformation("{Name} (synthetic) joined the meeting", name);
             return tile;
         }
@@ -218,9 +222,11 @@ public sealed partial class MeetingRoom : IAsyncDisposable
         {
             if (!_synthetic.TryRemove(id, out _))
                 return;
+            Volatile.Write(ref _syntheticList, Array.FindAll(_syntheticList, m => m.Id != id));
             _compositor.RemoveParticipant(id);
             _mixer.Leave(id);
             _video.OnRoomChanged();
+            _roster.Invalidate();
         }
     }
 
