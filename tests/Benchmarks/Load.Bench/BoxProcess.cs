@@ -48,6 +48,8 @@ public sealed class BoxProcess : IAsyncDisposable
             "--Media:UdpPort=0",
             "--Media:AnnouncedAddresses:0=127.0.0.1",
             $"--Meeting:MaxParticipants={maxParticipants}",
+            // Every synthetic participant comes from 127.0.0.1: lift the per-address connection limit above the meeting.
+            $"--Limits:SignalingConnectionsPerAddress={maxParticipants + 5}",
             "--Logging:LogLevel:Default=Warning",
             .. extraArgs])
             start.ArgumentList.Add(arg);
