@@ -22,6 +22,9 @@ public sealed class ChurnCollection;
 [Collection(nameof(ChurnCollection))]
 public sealed class ChurnTests(ITestOutputHelper output) : IAsyncLifetime
 {
+    /// <summary>Descriptors the process may gain over the measured cycles without any participant leaking one.</summary>
+    private const int OpenFilesSlack = 16;
+
     private const int Cycles = 1000;
     /// <summary>
     /// Cycles before the baseline: RSS grows for the first few hundred (JIT tiering, native allocator
@@ -75,7 +78,9 @@ public sealed class ChurnTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(0, _port.Agent.SessionCount);
         Assert.Equal(0, _clock.LiveTimers - timersAtStart);
         Assert.Equal(0, EncodedFramePool.Shared.Outstanding);
-        Assert.InRange(files, 0, filesAfterWarmUp + 2);
+        // Process-wide descriptors also move with the runtime's own lazily opened files (seen +3 once in CI);
+        // a participant that leaked one socket or handle would add 700 over the measured cycles.
+        Assert.InRange(files, 0, filesAfterWarmUp + OpenFilesSlack);
         Assert.InRange(rss, 0, rssAfterWarmUp * 110 / 100);
         Assert.InRange(GC.GetTotalMemory(false), 0, managedAfterWarmUp * 110 / 100 + 1024 * 1024);
     }
