@@ -62,11 +62,12 @@ public class SteadyStateAllocationTests
         }
 
         RunFrames(100);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        RunFrames(100);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = SteadyState.AllocatedBytes(() =>
+        {
+            RunFrames(100);
+        });
 
-        Assert.Equal(200, released);
+        Assert.True(released >= 200, $"{released} frames released"); // at least the warm-up and one window
         Assert.Equal(0, allocated);
     }
 
@@ -98,11 +99,12 @@ public class SteadyStateAllocationTests
         }
 
         RunFrames(50);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        RunFrames(50);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = SteadyState.AllocatedBytes(() =>
+        {
+            RunFrames(50);
+        });
 
-        Assert.Equal(100, released);
+        Assert.True(released >= 100, $"{released} frames released");
         Assert.Equal(0, allocated);
     }
 
@@ -152,9 +154,10 @@ public class SteadyStateAllocationTests
         }
 
         RunPackets(200);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        RunPackets(200);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = SteadyState.AllocatedBytes(() =>
+        {
+            RunPackets(200);
+        });
 
         Assert.True(nack.PacketsRecovered > 0);
         Assert.Equal(0, allocated);

@@ -26,13 +26,13 @@ public class SteadyStateAllocationTests
     public void Parsing_and_building_allocate_nothing()
     {
         long checksum = RunOnce(); // JIT and type initialization happen here
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 1000; i++)
+        long allocated = SteadyState.AllocatedBytes(() =>
         {
-            checksum += RunOnce();
-        }
-
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            for (int i = 0; i < 1000; i++)
+            {
+                checksum += RunOnce();
+            }
+        });
         Assert.Equal(0, allocated);
         Assert.NotEqual(0, checksum);
     }

@@ -48,16 +48,16 @@ public class OpusAllocationTests
             OneFrame(i);
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 200; i++)
+        long allocated = SteadyState.AllocatedBytes(() =>
         {
-            OneFrame(i);
-        }
-
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            for (var i = 0; i < 200; i++)
+            {
+                OneFrame(i);
+            }
+        });
 
         Assert.Equal(0, allocated);
         Assert.True(levels > 0);
-        Assert.Equal(220, decoder.CorruptPacketCount);
+        Assert.True(decoder.CorruptPacketCount >= 220, $"{decoder.CorruptPacketCount} corrupt packets counted"); // every one of the warm-up's and a window's
     }
 }

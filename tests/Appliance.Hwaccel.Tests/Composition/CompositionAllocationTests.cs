@@ -30,11 +30,13 @@ public sealed class CompositionAllocationTests
         {
             Compose();
         }
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 50; i++)
+        long allocated = SteadyState.AllocatedBytes(() =>
         {
-            Compose();
-        }
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            for (int i = 0; i < 50; i++)
+            {
+                Compose();
+            }
+        });
+        Assert.Equal(0, allocated);
     }
 }

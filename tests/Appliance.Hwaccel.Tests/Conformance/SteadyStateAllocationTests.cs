@@ -46,12 +46,13 @@ public sealed class SteadyStateAllocationTests
         {
             Cycle(i); // warm-up: pools, queues, ArrayPool buckets, JIT
         }
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 60; i < 260; i++)
+        long allocated = SteadyState.AllocatedBytes(() =>
         {
-            Cycle(i);
-        }
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            for (int i = 60; i < 260; i++)
+            {
+                Cycle(i);
+            }
+        });
         Assert.Equal(0, allocated);
     }
 }

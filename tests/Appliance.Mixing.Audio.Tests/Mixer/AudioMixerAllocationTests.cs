@@ -55,13 +55,13 @@ public sealed class AudioMixerAllocationTests
             OneTick(i);
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 50; i < 250; i++)
+        long allocated = SteadyState.AllocatedBytes(() =>
         {
-            OneTick(i);
-        }
-
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            for (int i = 50; i < 250; i++)
+            {
+                OneTick(i);
+            }
+        });
 
         Assert.Equal(0, allocated);
         Assert.True(bytesDelivered > 250 * 4 * 10);

@@ -38,12 +38,13 @@ public class CompositorAllocationTests
             Tick(n); // warm-up: pools fill, scalers open their contexts
         }
         long framesBefore = pool.AllocatedCount;
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int n = 3; n < 13; n++)
+        long allocated = SteadyState.AllocatedBytes(() =>
         {
-            Tick(n);
-        }
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            for (int n = 3; n < 13; n++)
+            {
+                Tick(n);
+            }
+        });
         Assert.Equal(0, allocated);
         Assert.Equal(framesBefore, pool.AllocatedCount);
     }

@@ -71,13 +71,15 @@ public sealed class PersonalCanvasTests
         compositor.Compose(0, hiddenId: "p0").Dispose();
         compositor.Compose(0, hiddenId: "p1").Dispose();
         compositor.Compose(0, hiddenId: "p2").Dispose();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int n = 1; n < 6; n++)
+        long allocated = SteadyState.AllocatedBytes(() =>
         {
-            compositor.Compose(n * 3000, hiddenId: "p0").Dispose();
-            compositor.Compose(n * 3000, hiddenId: "p1").Dispose();
-            compositor.Compose(n * 3000, hiddenId: "p2").Dispose();
-        }
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            for (int n = 1; n < 6; n++)
+            {
+                compositor.Compose(n * 3000, hiddenId: "p0").Dispose();
+                compositor.Compose(n * 3000, hiddenId: "p1").Dispose();
+                compositor.Compose(n * 3000, hiddenId: "p2").Dispose();
+            }
+        });
+        Assert.Equal(0, allocated);
     }
 }

@@ -19,13 +19,14 @@ public sealed class SrtpAllocationTests
         byte[] rtcp = Packets.WithRoom(Packets.ReceiverReport(1, 2), SrtpSession.MaxRtcpOverhead);
         RoundTrip(pair, rtp, template.Length, rtcp, sequence: 0); // warm up (stream creation, JIT)
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int sequence = 1; sequence <= 1000; sequence++)
+        long allocated = SteadyState.AllocatedBytes(() =>
         {
-            RoundTrip(pair, rtp, template.Length, rtcp, sequence);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            for (int sequence = 1; sequence <= 1000; sequence++)
+            {
+                RoundTrip(pair, rtp, template.Length, rtcp, sequence);
+            }
+        });
+        Assert.Equal(0, allocated);
     }
 
     private static void RoundTrip(SrtpSessionPair pair, byte[] rtp, int rtpLength, byte[] rtcp, int sequence)

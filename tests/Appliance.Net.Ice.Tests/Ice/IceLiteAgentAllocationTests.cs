@@ -24,16 +24,16 @@ public class IceLiteAgentAllocationTests
             demultiplexer.OnDatagram(check, browser); // warm up: first check maps and nominates
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 1000; i++)
+        long allocated = SteadyState.AllocatedBytes(() =>
         {
-            demultiplexer.OnDatagram(check, browser);
-            agent.TryGetSessionByAddress(browser, out _);
-        }
+            for (int i = 0; i < 1000; i++)
+            {
+                demultiplexer.OnDatagram(check, browser);
+                agent.TryGetSessionByAddress(browser, out _);
+            }
+        });
 
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        Assert.Equal(1100, sender.Sent);
+        Assert.True(sender.Sent >= 1100, $"{sender.Sent} responses sent"); // one per check: the warm-up's and a window's
         Assert.Equal(0, allocated);
     }
 

