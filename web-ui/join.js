@@ -123,7 +123,7 @@ async function join(event) {
   session = new MeetingSession({
     room, name, stream, codec: params.get('codec') ?? undefined, onTrack: showRemote,
     // A rejoin opens a new channel: keep its first roster too.
-    connectSignaling: async () => { const connected = await Signaling.connect(); watchRoster(connected.signaling); return connected; },
+    connectSignaling: async options => { const connected = await Signaling.connect(undefined, options); watchRoster(connected.signaling); return connected; },
   });
   session.addEventListener('connection', event => {
     window.appliance.meeting = event.detail;

@@ -4,8 +4,15 @@
 import { Signaling } from './signaling.js';
 import { connectToRoom } from './peer.js';
 
-/** Pauses between reconnection attempts, in milliseconds; the last one repeats. */
-const BACKOFF_MS = [500, 1000, 2000, 4000, 8000, 10000];
+/**
+ * Pauses between reconnection attempts, in milliseconds, each ±20 % at random so a room's pages do not come back
+ * in step; the last one repeats. A box that restarts (or was unplugged) is back within 5 s of serving again when
+ * the longest pause stays near 2 s: a refused attempt costs the box nothing, and a room has at most a few dozen pages.
+ */
+const BACKOFF_MS = [500, 1000, 2000];
+
+/** How long one attempt may wait for the box's welcome: a box that is off may never refuse the connection. */
+const ATTEMPT_TIMEOUT_MS = 4000;
 
 /** How long a peer connection may stay 'disconnected' (ICE lost, may come back) before rejoining. */
 const DISCONNECTED_GRACE_MS = 5000;
@@ -32,7 +39,7 @@ export class MeetingSession extends EventTarget {
 
   /**
    * options: room (string, or async function giving the code to use, e.g. the display's current one),
-   * name, role, stream, codec, onTrack(remote, track), connectSignaling (for tests; default Signaling.connect).
+   * name, role, stream, codec, onTrack(remote, track), connectSignaling(options) (default Signaling.connect with those options).
    */
   constructor(options) {
     super();
@@ -125,13 +132,13 @@ export class MeetingSession extends EventTarget {
     old?.close();
     this.#connection?.pc.close();
     this.#connection = null;
-    const connect = this.#options.connectSignaling ?? (() => Signaling.connect());
+    const connect = this.#options.connectSignaling ?? (options => Signaling.connect(undefined, options));
     for (let attempt = 0; !this.#ended; attempt++) {
       await new Promise(resolve => setTimeout(resolve, BACKOFF_MS[Math.min(attempt, BACKOFF_MS.length - 1)] * (0.8 + 0.4 * Math.random())));
       if (this.#ended) break;
       let signaling;
       try {
-        ({ signaling } = await connect());
+        ({ signaling } = await connect({ timeoutMs: ATTEMPT_TIMEOUT_MS }));
         await this.#join(signaling);
         break;
       } catch (e) {

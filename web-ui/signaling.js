@@ -23,8 +23,11 @@ export class Signaling extends EventTarget {
   #socket;
   #closed = false;
 
-  /** Opens the connection and resolves once the box has answered the hello. */
-  static connect(url = `wss://${location.host}/ws`) {
+  /**
+   * Opens the connection and resolves once the box has answered the hello. With timeoutMs, an attempt the box
+   * has not welcomed by then is closed and rejects (a box that is off may leave the connection pending for minutes).
+   */
+  static connect(url = `wss://${location.host}/ws`, { timeoutMs = 0 } = {}) {
     return new Promise((resolve, reject) => {
       const signaling = new Signaling();
       let socket;
@@ -36,6 +39,7 @@ export class Signaling extends EventTarget {
       }
       signaling.#socket = socket;
       let welcomed = false;
+      if (timeoutMs > 0) setTimeout(() => { if (!welcomed) socket.close(); }, timeoutMs);
       socket.addEventListener('open', () => signaling.send({ type: 'hello', protocol: 1 }));
       socket.addEventListener('message', event => {
         let message;

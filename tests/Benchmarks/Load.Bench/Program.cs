@@ -4,6 +4,7 @@ using System.Text.Json;
 using Appliance.LoadBench;
 using Appliance.LoadTool.Runs;
 using Appliance.LoadTool.Signaling;
+using Appliance.Testing;
 
 if (args.Contains("--help") || args.Contains("-h"))
 {
@@ -51,11 +52,19 @@ async Task<LoadReport> RunScenario(LoadRunOptions scenario)
     {
         $"--Meeting:Width={options.Width}", $"--Meeting:Height={options.Height}", $"--Meeting:VideoBitrate={options.Bitrate}",
     };
-    BoxProcess? child = options.Box is null ? await BoxProcess.StartAsync(boxDll!, Math.Max(scenario.Participants, 2), args, cancel.Token) : null;
+    int maxParticipants = Math.Max(scenario.Participants, 2);
+    args.AddRange([
+        "--Media:UdpPort=0",
+        "--Media:AnnouncedAddresses:0=127.0.0.1",
+        $"--Meeting:MaxParticipants={maxParticipants}",
+        // Every synthetic participant comes from 127.0.0.1: lift the per-address connection limit above the meeting.
+        $"--Limits:SignalingConnectionsPerAddress={maxParticipants + 5}",
+    ]);
+    ApplianceProcess? child = options.Box is null ? await ApplianceProcess.StartAsync(boxDll!, args, cancel.Token) : null;
     try
     {
         Uri boxBase = child?.BaseUri ?? options.Box!;
-        BoxCertificate certificate = child?.Certificate
+        BoxCertificate certificate = (child is not null ? BoxCertificate.Of(child.Certificate) : null)
             ?? (options.BoxFingerprint is { } fingerprint ? BoxCertificate.WithFingerprint(fingerprint) : BoxCertificate.Any);
         using var http = certificate.CreateHttpClient(boxBase);
         var run = new LoadRun(scenario, boxBase, certificate, new BoxProbe(http, child?.ProcessId), loggers);
