@@ -49,6 +49,8 @@ public sealed class SyntheticParticipant : IAsyncDisposable
     private uint _framesSent;
     private uint _audioPacketsSent;
     private volatile bool _keyFrameRequested;
+    private bool _vanished;
+    private readonly TaskCompletionSource<string> _disconnected = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <param name="sendLogs">Every participant's send log, by number (this one's included), for reading latencies.</param>
     public SyntheticParticipant(SyntheticParticipantOptions options, PreEncodedVideo video, PreEncodedAudio? audio,
@@ -70,6 +72,9 @@ public sealed class SyntheticParticipant : IAsyncDisposable
     public string? ParticipantId { get; private set; }
     public bool IsConnected { get; private set; }
     public string? DisconnectReason { get; private set; }
+
+    /// <summary>Completes with the box's sentence when it ends this participant's connection ("disconnected").</summary>
+    public Task<string> Disconnected => _disconnected.Task;
     public long NacksReceived { get; private set; }
     public long PlisReceived { get; private set; }
     public long RetransmissionsSent { get; private set; }
@@ -80,7 +85,11 @@ public sealed class SyntheticParticipant : IAsyncDisposable
     {
         Statistics.JoinStartedAt = Stopwatch.GetTimestamp();
         _signaling = await SignalingClient.ConnectAsync(boxBase, certificate, cancellationToken);
-        _signaling.Disconnected += reason => DisconnectReason = reason;
+        _signaling.Disconnected += reason =>
+        {
+            DisconnectReason = reason;
+            _disconnected.TrySetResult(reason);
+        };
         ParticipantId = await _signaling.JoinAsync(room, Options.Name, cancellationToken);
 
         var dtlsCertificate = DtlsCertificate.Generate();
@@ -223,6 +232,20 @@ public sealed class SyntheticParticipant : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Disappears as a page whose network dropped: no more media, no consent checks, no "leave", and the signaling
+    /// connection left open as a dead TCP connection would be, so the box notices only when consent expires
+    /// (RFC 7675 5.1). <see cref="DisposeAsync"/> closes the rest.
+    /// </summary>
+    public void Vanish()
+    {
+        foreach (IDisposable schedule in _schedules)
+            schedule.Dispose();
+        if (!_vanished)
+            _transport?.Dispose();
+        _vanished = true;
+    }
+
     /// <summary>Stops sending, says goodbye on the signaling channel and closes the transport.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -239,7 +262,8 @@ public sealed class SyntheticParticipant : IAsyncDisposable
             }
             await _signaling.DisposeAsync();
         }
-        _transport?.Dispose();
+        if (!_vanished)
+            _transport?.Dispose();
         _mixed?.Dispose();
         _videoSender?.Dispose();
         _audioSender?.Dispose();

@@ -19,6 +19,7 @@ public sealed class ReceiverStatistics(int participant, int loopFrames, bool dec
     private long _until = long.MaxValue;
     private readonly List<(int Participant, long After, TaskCompletionSource<long> Shown)> _newFrameWaiters = [];
     private uint? _lastRtpTimestamp;
+    private int _longestStep;
 
     public int Participant { get; } = participant;
     public long JoinStartedAt { get; set; }
@@ -48,6 +49,20 @@ public sealed class ReceiverStatistics(int participant, int loopFrames, bool dec
 
     private bool Measuring(long at) => at >= _since && at < _until;
 
+    /// <summary>
+    /// The longest step between two consecutive mixed frames' RTP timestamps in the window so far, in frame periods
+    /// (1: no tick missing; 10: the picture froze for nine frames), and starts a new reading.
+    /// </summary>
+    public int TakeLongestOutputStep()
+    {
+        lock (_gate)
+        {
+            int longest = _longestStep;
+            _longestStep = 0;
+            return longest;
+        }
+    }
+
     /// <summary>A whole mixed frame arrived (its last packet at <paramref name="arrivedAt"/>) with its 90 kHz RTP timestamp.</summary>
     public void OnFrame(long arrivedAt, uint rtpTimestamp)
     {
@@ -62,7 +77,11 @@ public sealed class ReceiverStatistics(int participant, int loopFrames, bool dec
                 // The box's media clock stamps a frame with the time since it started: a tick it had to skip
                 // (still busy with the previous one) shows as a gap of two or more frame periods (3000 at 30 fps).
                 if (_lastRtpTimestamp is { } last)
-                    OutputFramesSkipped += Math.Max(0, (int)Math.Round((uint)(rtpTimestamp - last) / 3000.0) - 1);
+                {
+                    int step = (int)Math.Round((uint)(rtpTimestamp - last) / 3000.0);
+                    OutputFramesSkipped += Math.Max(0, step - 1);
+                    _longestStep = Math.Max(_longestStep, step);
+                }
             }
             _lastRtpTimestamp = rtpTimestamp;
         }
