@@ -8,6 +8,7 @@ using Appliance.LoadTool.Measurement;
 using Appliance.LoadTool.Media;
 using Appliance.LoadTool.Signaling;
 using Appliance.Mcu;
+using Appliance.Resilience.Tests.Support;
 using Appliance.Testing;
 using Appliance.WebRtc;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -39,12 +40,13 @@ public sealed class MeetingChurnTests(ITestOutputHelper output)
     private const int InFlightFrames = 3;
 
     /// <summary>
-    /// The longest step between two received mixed frames' timestamps, in frame periods, that is still "no freeze": half
-    /// a second. Not less: the box's media clock is real time, and on two cores at a load average of 26 (builds beside
-    /// the tests) the steady phase alone showed steps of 5 and the churn of 13; a join or leave that held the media
-    /// thread (an encoder opened on it, a lock shared with the DTLS handshake) would show as more.
+    /// The longest step between two received mixed frames' timestamps, in frame periods, beyond the longest time the
+    /// process was not running at all (<see cref="SchedulingWitness"/>), that is still "no freeze". The box's media
+    /// clock is real time: on two cores at a load average of 13 (builds beside the tests) a churn phase showed a step of
+    /// 48 frames while the process used half a core, and the steady phase at 26 steps of 5. A join or leave that held
+    /// the media thread (an encoder opened on it, a lock shared with a handshake) shows as more than the witness saw.
     /// </summary>
-    private const int FreezeLimit = 15;
+    private const int FreezeLimit = 5;
 
     [Fact]
     public async Task Steady_participants_get_every_mixed_frame_while_others_join_and_vanish()
@@ -66,8 +68,10 @@ public sealed class MeetingChurnTests(ITestOutputHelper output)
         var cameras = Enumerable.Range(0, Steady + ChurnLoops)
             .Select(n => PreEncodedVideo.Encode(VideoCodec.H264, n, LoopFrames, LoopFrames, 400_000, software, pool)).ToArray();
         using var pump = new MediaPump();
+        using var witness = new SchedulingWitness();
+        var voices = Enumerable.Range(0, Steady + ChurnLoops).Select(n => PreEncodedAudio.Encode(300 + 100 * n)).ToArray();
         SyntheticParticipant Create(int number) =>
-            new(new SyntheticParticipantOptions(number, VideoCodec.H264, Decode: false), cameras[number], PreEncodedAudio.Encode(300 + 100 * number),
+            new(new SyntheticParticipantOptions(number, VideoCodec.H264, Decode: false), cameras[number], voices[number],
                 sendLogs, software, pool, loggers);
 
         var steady = new List<SyntheticParticipant>();
@@ -86,10 +90,10 @@ public sealed class MeetingChurnTests(ITestOutputHelper output)
             var start = Stopwatch.GetTimestamp();
             foreach (var participant in steady)
                 participant.Statistics.Begin(start);
-            var before = await MeasureAsync(room, group, steady, BeforePhase, ct);
+            var before = await MeasureAsync(room, group, steady, witness, BeforePhase, ct);
 
             var loops = Enumerable.Range(0, ChurnLoops).Select(i => churn.RunAsync(Steady + i, ct)).ToArray();
-            var during = await MeasureAsync(room, group, steady, ChurnPhase, ct);
+            var during = await MeasureAsync(room, group, steady, witness, ChurnPhase, ct);
             churn.Stop();
             await Task.WhenAll(loops);
             await churn.VanishedGoneAsync().WaitAsync(ct); // the vanished ones' consent expires
@@ -112,8 +116,9 @@ public sealed class MeetingChurnTests(ITestOutputHelper output)
             {
                 Assert.True(during.Received[n] >= during.Encoded - InFlightFrames,
                     $"steady participant {n} received {during.Received[n]} of the {during.Encoded} frames its group encoded during the churn");
-                Assert.True(during.LongestStep[n] <= FreezeLimit,
-                    $"steady participant {n}'s mix froze for {during.LongestStep[n] - 1} frame periods during the churn");
+                Assert.True(during.LongestStep[n] <= FreezeLimit + during.StallFrames,
+                    $"steady participant {n}'s mix froze for {during.LongestStep[n] - 1} frame periods during the churn, "
+                    + $"while the process itself stalled for at most {during.StallFrames}");
             }
             // Each joiner asked for a key frame; the group forced at most one per interval.
             Assert.True(during.KeyFrameRequests > during.KeyFramesForced, "the joiners' key frame requests were not merged");
@@ -136,14 +141,18 @@ public sealed class MeetingChurnTests(ITestOutputHelper output)
     }
 
     /// <summary>One phase: the fewest frames a steady participant received in each second, and the phase's totals.</summary>
-    private static async Task<Phase> MeasureAsync(MeetingRoom room, EncoderGroup group, List<SyntheticParticipant> steady, TimeSpan length, CancellationToken ct)
+    private static async Task<Phase> MeasureAsync(MeetingRoom room, EncoderGroup group, List<SyntheticParticipant> steady,
+        SchedulingWitness witness, TimeSpan length, CancellationToken ct)
     {
+        witness.TakeLongestStall();
         foreach (var participant in steady)
             participant.Statistics.TakeLongestOutputStep();
         var received = steady.Select(p => p.Statistics.FramesReceived).ToArray();
         var skipped = steady.Select(p => p.Statistics.OutputFramesSkipped).ToArray();
         var (encoded, boxSkipped) = (group.FramesEncoded, room.Clock.SkippedTicks);
         var (requests, forced) = (group.KeyFrames.RequestsReceived, group.KeyFrames.KeyFramesForced);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var began = Stopwatch.GetTimestamp();
         var perSecond = new List<long>();
         var last = received;
         using var second = new PeriodicTimer(TimeSpan.FromSeconds(1));
@@ -161,7 +170,9 @@ public sealed class MeetingChurnTests(ITestOutputHelper output)
             steady.Select((p, i) => p.Statistics.OutputFramesSkipped - skipped[i]).ToArray(),
             steady.Select(p => p.Statistics.TakeLongestOutputStep()).ToArray(),
             group.KeyFrames.RequestsReceived - requests,
-            group.KeyFrames.KeyFramesForced - forced);
+            group.KeyFrames.KeyFramesForced - forced,
+            (Process.GetCurrentProcess().TotalProcessorTime - cpu) / Stopwatch.GetElapsedTime(began),
+            (int)Math.Ceiling(witness.TakeLongestStall() / room.Clock.Period));
     }
 
     /// <summary>The machine's 1-minute load average (/proc/loadavg): what the printed frame rates depend on.</summary>
@@ -175,11 +186,12 @@ public sealed class MeetingChurnTests(ITestOutputHelper output)
     }
 
     private sealed record Phase(List<long> FramesPerSecond, long Encoded, long[] Received, long SkippedAtBox, long[] SkippedAtReceiver,
-        int[] LongestStep, long KeyFrameRequests, long KeyFramesForced)
+        int[] LongestStep, long KeyFrameRequests, long KeyFramesForced, double Cores, int StallFrames)
     {
         public override string ToString() =>
             $"mixed frames per second (fewest of the steady two) {string.Join(' ', FramesPerSecond)}; group encoded {Encoded}, "
             + $"received {string.Join(" and ", Received)}; ticks skipped at the box {SkippedAtBox}, at the receivers {string.Join(" and ", SkippedAtReceiver)}; "
-            + $"longest timestamp step {string.Join(" and ", LongestStep)} frames; key frame requests {KeyFrameRequests}, key frames forced {KeyFramesForced}";
+            + $"longest timestamp step {string.Join(" and ", LongestStep)} frames; key frame requests {KeyFrameRequests}, key frames forced {KeyFramesForced}; "
+            + $"this process (box and participants) used {Cores * 100:F0} % of a core and stalled for up to {StallFrames} frame periods";
     }
 }
