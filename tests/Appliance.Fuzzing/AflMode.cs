@@ -17,14 +17,18 @@ internal static class AflMode
         {
             return UnknownTarget(name);
         }
-        using FuzzTarget target = create();
+        // Made inside the first run: instrumented code (the target's constructor too) may only run once
+        // Fuzzer.Run has mapped afl-fuzz's coverage memory.
+        FuzzTarget? target = null;
         var input = new MemoryStream();
         Fuzzer.Run(stream =>
         {
+            target ??= create();
             input.SetLength(0);
             stream.CopyTo(input);
             target.Execute(input.ToArray());
         });
+        target?.Dispose();
         return 0;
     }
 

@@ -19,12 +19,13 @@ dotnet tool restore >/dev/null
 
 echo "== publishing the fuzzing program into $out/bin"
 dotnet publish tests/Appliance.Fuzzing -c Release -o "$out/bin" -nologo -v quiet
+rm -rf "$out/in" "$out/findings"
+# Seeds first: instrumented code runs only under afl-fuzz (it writes to afl-fuzz's coverage memory).
+dotnet "$out/bin/Appliance.Fuzzing.dll" seeds "$target" "$out/in"
 for dll in "$out"/bin/Appliance*.dll; do
   case $(basename "$dll") in Appliance.Fuzzing.dll) continue ;; esac
   dotnet sharpfuzz "$dll" >/dev/null
 done
-rm -rf "$out/in" "$out/findings"
-dotnet "$out/bin/Appliance.Fuzzing.dll" seeds "$target" "$out/in"
 
 # The target is `dotnet`, which carries no AFL instrumentation of its own (SharpFuzz reports the
 # coverage); no core dumps to wait for, no CPU pinning on a shared machine.
