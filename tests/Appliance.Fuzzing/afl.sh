@@ -12,7 +12,7 @@ target=${1:?usage: afl.sh <target> [seconds] [output folder]}
 seconds=${2:-600}
 out=${3:-$(mktemp -d -t "afl-$target-XXXX")}
 
-# shellcheck source=scripts/deps.sh
+# shellcheck source-path=SCRIPTDIR/../.. source=scripts/deps.sh
 source scripts/deps.sh
 install_all fuzz
 dotnet tool restore >/dev/null
@@ -22,7 +22,7 @@ dotnet publish tests/Appliance.Fuzzing -c Release -o "$out/bin" -nologo -v quiet
 rm -rf "$out/in" "$out/findings"
 # Seeds first: instrumented code runs only under afl-fuzz (it writes to afl-fuzz's coverage memory).
 dotnet "$out/bin/Appliance.Fuzzing.dll" seeds "$target" "$out/in"
-for dll in "$out"/bin/Appliance*.dll; do
+for dll in "$out"/bin/Appliance*.dll "$out"/bin/appliance.dll; do # appliance.dll: the service itself
   case $(basename "$dll") in Appliance.Fuzzing.dll) continue ;; esac
   dotnet sharpfuzz "$dll" >/dev/null
 done
