@@ -2,7 +2,7 @@
 # Installs what the appliance needs on Debian 12 or 13 (amd64 or arm64), and nothing
 # that is already there. Sourced by run.sh and test.sh; "deps.sh test" adds the test tools,
 # "deps.sh package" only what image-build/build-debs.sh needs (test includes it), "deps.sh fuzz"
-# afl++ for tests/Appliance.Fuzzing/afl.sh.
+# afl++ for tests/Appliance.Fuzzing/afl.sh (test includes it).
 set -euo pipefail
 
 # Build and run: the C shim over FFmpeg is compiled on the machine, against its own headers.
@@ -51,7 +51,7 @@ add_arm64_architecture() {
 install_debian_packages() {
   local wanted=("${RUNTIME_PACKAGES[@]}") update=""
   case "${1:-}" in
-    test) wanted+=("${TEST_PACKAGES[@]}" "${PACKAGE_PACKAGES[@]}") ;;
+    test) wanted+=("${TEST_PACKAGES[@]}" "${PACKAGE_PACKAGES[@]}" "${FUZZ_PACKAGES[@]}") ;;
     package) wanted+=("${PACKAGE_PACKAGES[@]}") ;;
     fuzz) wanted+=("${FUZZ_PACKAGES[@]}") ;;
   esac
