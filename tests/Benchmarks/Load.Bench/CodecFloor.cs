@@ -21,7 +21,7 @@ namespace Appliance.LoadBench;
 /// per encoder group with the box's software encoder settings (hwaccel SoftwareProvider: x264 ultrafast +
 /// zerolatency constrained baseline, one thread; libvpx VP8 realtime cpu-used 8, one thread). With audio it also
 /// does the mixer's codec work (Appliance.Mixing.Audio AudioMixer): it decodes every participant's Opus tone with
-/// libopus and encodes, for each participant, the mix of everyone else with the mixer's encoder settings (mono
+/// libopus and encodes one mix per participant with the mixer's encoder settings (mono
 /// 48 kHz, 32 kbit/s, VoIP, complexity 5, in-band FEC for 10 % loss, 20 ms frames); every synthetic participant
 /// sends a tone, so every one has a mix-minus encoder of their own, as in the box. Its CPU time comes from
 /// ffmpeg's own -benchmark line (getrusage of the process); the tones are encoded before, in a separate ffmpeg.

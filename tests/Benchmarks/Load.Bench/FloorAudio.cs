@@ -7,8 +7,8 @@ namespace Appliance.LoadBench;
 /// <summary>
 /// The audio half of the codec floor: what the box's mix-minus mixer does for codecs (Appliance.Mixing.Audio
 /// AudioMixer), on the ffmpeg command line. Each participant's tone is an Ogg Opus file (encoded beforehand, not
-/// measured); the floor decodes each with libopus, mixes for every participant everyone else (amix without
-/// normalisation: a plain sum, as the mixer's), and encodes each mix with libopus at the mixer's settings.
+/// measured); the floor decodes each with libopus, sums them once (amix without normalisation: a plain sum, as
+/// the mixer's), and encodes one mix per participant with libopus at the mixer's settings.
 /// </summary>
 public static class FloorAudio
 {
@@ -44,31 +44,25 @@ public static class FloorAudio
         string.Concat(tones.Select(t => $"-c:a libopus -i {t} "));
 
     /// <summary>
-    /// Filter chains (appended to the video's, each starting with ';'): every tone split into one copy per other
-    /// participant, and per participant the sum of the others' copies as [mix{n}].
+    /// The filter chain (appended to the video's, starting with ';'): the sum of every decoded tone (amix without
+    /// normalisation), split into one copy per participant as [mix{n}]. The mixer sums once and subtracts each
+    /// listener's own voice; summing N-1 others separately for each of N listeners would bill the floor for N²
+    /// mixing work the box does not do (at 25 it tripled the floor's audio cost), so every listener here gets
+    /// the whole sum: the same codec work, one Opus encode of a many-tone mix per participant.
     /// </summary>
     public static string Filter(int count, int firstInput)
     {
         if (count == 0)
             return "";
-        var filter = new StringBuilder();
-        if (count == 1)
-            return $";[{firstInput}:a]volume=0[mix0]"; // alone: the mix-minus is silence
+        var filter = new StringBuilder(";");
         for (int n = 0; n < count; n++)
-        {
-            filter.Append(CultureInfo.InvariantCulture, $";[{firstInput + n}:a]asplit={count - 1}");
-            for (int to = 0; to < count; to++)
-                if (to != n)
-                    filter.Append(CultureInfo.InvariantCulture, $"[a{n}to{to}]");
-        }
-        for (int to = 0; to < count; to++)
-        {
-            filter.Append(';');
-            for (int n = 0; n < count; n++)
-                if (n != to)
-                    filter.Append(CultureInfo.InvariantCulture, $"[a{n}to{to}]");
-            filter.Append(CultureInfo.InvariantCulture, $"amix=inputs={count - 1}:normalize=0[mix{to}]");
-        }
+            filter.Append(CultureInfo.InvariantCulture, $"[{firstInput + n}:a]");
+        filter.Append(CultureInfo.InvariantCulture, $"amix=inputs={count}:normalize=0");
+        if (count == 1)
+            return filter.Append("[mix0]").ToString();
+        filter.Append(CultureInfo.InvariantCulture, $",asplit={count}");
+        for (int n = 0; n < count; n++)
+            filter.Append(CultureInfo.InvariantCulture, $"[mix{n}]");
         return filter.ToString();
     }
 
