@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the appliance needs on Debian 12 or 13 (amd64 or arm64), and nothing
 # that is already there. Sourced by run.sh and test.sh; "deps.sh test" adds the test tools,
-# "deps.sh package" only what image-build/build-debs.sh needs (test includes it).
+# "deps.sh package" only what image-build/build-debs.sh needs (test includes it), "deps.sh fuzz"
+# afl++ for tests/Appliance.Fuzzing/afl.sh.
 set -euo pipefail
 
 # Build and run: the C shim over FFmpeg is compiled on the machine, against its own headers.
@@ -14,6 +15,8 @@ TEST_PACKAGES=(chromium firefox-esr ffmpeg openssl iproute2 systemd fonts-dejavu
 # image-build/customise-image.sh and its test. The arm64 FFmpeg headers and
 # libraries come through multiarch (see add_arm64_architecture).
 PACKAGE_PACKAGES=(dpkg-dev xz-utils binutils debootstrap shellcheck mtools dosfstools fdisk)
+# Coverage-guided fuzzing (tests/Appliance.Fuzzing/afl.sh): "deps.sh fuzz".
+FUZZ_PACKAGES=(afl++)
 ARM64_CROSS_PACKAGES=(gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross
   libavcodec-dev:arm64 libavutil-dev:arm64 libswscale-dev:arm64)
 
@@ -50,6 +53,7 @@ install_debian_packages() {
   case "${1:-}" in
     test) wanted+=("${TEST_PACKAGES[@]}" "${PACKAGE_PACKAGES[@]}") ;;
     package) wanted+=("${PACKAGE_PACKAGES[@]}") ;;
+    fuzz) wanted+=("${FUZZ_PACKAGES[@]}") ;;
   esac
   if [ "${1:-}" = test ] || [ "${1:-}" = package ]; then
     if update=$(add_arm64_architecture); then wanted+=("${ARM64_CROSS_PACKAGES[@]}"); fi

@@ -1,8 +1,17 @@
 // Long fuzz runs:  dotnet run -c Release --project tests/Appliance.Fuzzing -- <target|all> [--inputs N] [--seed S] [--crashes DIR]
 // Prints one line per target (seeds, inputs, time, inputs per second, crashes); each crashing
 // input is written to the crash folder as <target>-<index>.bin with its exception beside it.
+// Coverage-guided runs under afl-fuzz (SharpFuzz): afl.sh, which uses "afl <target>" and "seeds <target> <folder>".
 using System.Globalization;
 using Appliance.Fuzzing;
+
+switch (args)
+{
+    case ["afl", var aflTarget]:
+        return AflMode.Run(aflTarget);
+    case ["seeds", var seedsTarget, var folder]:
+        return AflMode.WriteSeeds(seedsTarget, folder);
+}
 
 var target = args.Length > 0 ? args[0] : "all";
 long inputs = Option("--inputs", 100_000);

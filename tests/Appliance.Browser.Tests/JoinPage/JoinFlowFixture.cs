@@ -1,3 +1,4 @@
+using Appliance.Browser.Tests.Support;
 using Appliance.Conference;
 using Appliance.Testing;
 using Appliance.Testing.Browsers;
@@ -14,10 +15,9 @@ namespace Appliance.Browser.Tests.JoinPage;
 /// participants' fake media. Subclasses add box settings (a room size limit,
 /// a fixed media port). Tests open their own participants.
 /// </summary>
-public class JoinFlowFixture : IAsyncLifetime
+public class JoinFlowFixture : BoxAndBrowsersFixture
 {
     private readonly string[] _boxArguments;
-    private BrowserLauncher? _browsers;
 
     public JoinFlowFixture() : this([])
     {
@@ -25,53 +25,17 @@ public class JoinFlowFixture : IAsyncLifetime
 
     protected JoinFlowFixture(string[] boxArguments) => _boxArguments = boxArguments;
 
-    public FakeMediaFolder Media { get; } = new();
-    public RunningAppliance Box { get; set; } = null!;
-    public BrowserLauncher Browsers => _browsers ?? throw new InvalidOperationException("The fixture has not been initialised.");
-    public TrustedSite Site => Box.Site();
     public MeetingRoom Room => Box.App.Services.GetRequiredService<MeetingRoom>();
 
-    public async Task InitializeAsync()
-    {
-        try
-        {
-            // Page waits here include joining, ICE and a display's 5 s refresh on a loaded machine.
-            Assertions.SetDefaultExpectTimeout((float)BrowserLauncher.DefaultTimeout.TotalMilliseconds);
-            await PrivateTestNetwork.EnsureAsync();
-            Box = await RunningAppliance.StartAsync(PrivateTestNetwork.BoxArguments(
-                ["--Meeting:Width=640", "--Meeting:Height=360", "--Meeting:FrameRate=30", .. _boxArguments]));
-            _browsers = await BrowserLauncher.StartAsync();
-        }
-        catch
-        {
-            await DisposeAsync(); // xunit does not dispose a fixture whose initialisation failed
-            throw;
-        }
-    }
+    protected override Task<RunningAppliance> StartBoxAsync() =>
+        StartOnPrivateNetworkAsync(["--Meeting:Width=640", "--Meeting:Height=360", "--Meeting:FrameRate=30", .. _boxArguments]);
 
     /// <summary>Starts participant <paramref name="index"/>'s browser on <paramref name="path"/> of the box; the caller disposes it.</summary>
-    public async Task<BrowserParticipant> OpenAsync(BrowserKind kind, int index, string path = "/",
-        Action<BrowserTypeLaunchPersistentContextOptions>? configure = null)
-    {
-        var participant = await Browsers.OpenAsync(kind, Media.Participant(index), Site, configure);
-        try
+    public Task<BrowserParticipant> OpenAsync(BrowserKind kind, int index, string path = "/",
+        Action<BrowserTypeLaunchPersistentContextOptions>? configure = null) =>
+        OpenAsync(kind, index, async participant =>
         {
             await participant.GotoAsync(Site, path);
             return participant;
-        }
-        catch
-        {
-            await participant.DisposeAsync();
-            throw;
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browsers is not null)
-            await _browsers.DisposeAsync();
-        if (Box is not null)
-            await Box.DisposeAsync();
-        Media.Dispose();
-    }
+        }, configure);
 }

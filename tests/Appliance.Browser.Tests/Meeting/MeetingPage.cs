@@ -1,3 +1,4 @@
+using Appliance.Browser.Tests.Support;
 using Appliance.Testing.Browsers;
 using Appliance.Testing.FakeMedia;
 using Microsoft.Playwright;
@@ -10,15 +11,12 @@ namespace Appliance.Browser.Tests.Meeting;
 /// WebAudio hears it, DESIGN.md section 6), and <c>window.appliance.meeting</c> is
 /// <c>{ pc, remote, participantId }</c> once joined.
 /// </summary>
-public sealed class MeetingPage(BrowserParticipant participant) : IAsyncDisposable
+public sealed class MeetingPage(BrowserParticipant participant) : ConnectedPage<MeetingStats>(participant)
 {
     public const string RemoteSelector = "#remote";
 
-    /// <summary>How long ICE, DTLS and the first frames may take on this loaded machine.</summary>
-    public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(45);
-
     // One getStats() reading as a MeetingStats (webrtc-stats: inbound-rtp, codec).
-    private const string StatsFunction = """
+    private const string Stats = """
         async pc => {
           const report = await pc.getStats();
           const all = [...report.values()];
@@ -34,20 +32,6 @@ public sealed class MeetingPage(BrowserParticipant participant) : IAsyncDisposab
             VideoMimeType: codec?.mimeType ?? '',
             AudioPacketsReceived: audio?.packetsReceived ?? 0,
           };
-        }
-        """;
-
-    // Keeps one getStats() call in flight per poll and yields its latest reading (or undefined).
-    private const string LatestStatsFunction = $$"""
-        () => {
-          const meeting = window.appliance?.meeting;
-          if (meeting && !window.__meetingStatsPending) {
-            window.__meetingStatsPending = true;
-            ({{StatsFunction}})(meeting.pc)
-              .then(s => { window.__meetingStats = s; })
-              .finally(() => { window.__meetingStatsPending = false; });
-          }
-          return window.__meetingStats;
         }
         """;
 
@@ -73,9 +57,13 @@ public sealed class MeetingPage(BrowserParticipant participant) : IAsyncDisposab
         }
         """;
 
-    public BrowserParticipant Participant { get; } = participant;
-
-    public IPage Page => Participant.Page;
+    protected override string ConnectionFunction => "() => window.appliance?.meeting";
+    protected override string StatsFunction => Stats;
+    protected override string StatsVariable => "__meetingStats";
+    protected override string ConnectedWords => "joined the meeting";
+    protected override string DecodedWords => "the box's mix";
+    protected override string ConnectionStateFunction =>
+        "() => window.appliance?.meeting ? `pc ${window.appliance.meeting.pc.connectionState}` : 'not joined'";
 
     /// <summary>Opens the join page, types a name and the room code, and joins once the signaling hello is done.</summary>
     public static async Task<MeetingPage> JoinAsync(BrowserParticipant participant, TrustedSite site, string roomCode, string? codec)
@@ -89,52 +77,6 @@ public sealed class MeetingPage(BrowserParticipant participant) : IAsyncDisposab
         await join.ClickAsync();
         return new MeetingPage(participant);
     }
-
-    /// <summary>Waits until join.js has joined and the peer connection is connected (ICE and DTLS done).</summary>
-    public async Task<string> WaitForConnectedAsync()
-    {
-        try
-        {
-            var handle = await Page.WaitForFunctionAsync("""
-                () => {
-                  const meeting = window.appliance?.meeting;
-                  return meeting?.pc.connectionState === 'connected' ? meeting.participantId : false;
-                }
-                """, null, new PageWaitForFunctionOptions { PollingInterval = 100, Timeout = (float)ConnectTimeout.TotalMilliseconds });
-            return await handle.JsonValueAsync<string>();
-        }
-        catch (Exception e) when (e is TimeoutException or PlaywrightException)
-        {
-            throw new TimeoutException($"{Participant} never joined the meeting: {await DescribeAsync()}", e);
-        }
-    }
-
-    /// <summary>A fresh getStats() reading (the page must have joined).</summary>
-    public Task<MeetingStats> StatsAsync() => Page.EvaluateAsync<MeetingStats>($"async () => ({StatsFunction})(window.appliance.meeting.pc)");
-
-    /// <summary>Polls getStats() until <paramref name="condition"/> (JavaScript over the reading <c>s</c>) holds.</summary>
-    public async Task<MeetingStats> WaitForStatsAsync(string condition, string wanted, TimeSpan timeout)
-    {
-        try
-        {
-            var handle = await Page.WaitForFunctionAsync($$"""
-                () => {
-                  const s = ({{LatestStatsFunction}})();
-                  return s && ({{condition}}) ? s : false;
-                }
-                """, null, new PageWaitForFunctionOptions { PollingInterval = 100, Timeout = (float)timeout.TotalMilliseconds });
-            return await handle.JsonValueAsync<MeetingStats>();
-        }
-        catch (TimeoutException e)
-        {
-            var last = await Page.EvaluateAsync<MeetingStats?>("() => window.__meetingStats ?? null");
-            throw new TimeoutException($"{Participant}: never {wanted}; last stats: {last}; {await DescribeAsync()}", e);
-        }
-    }
-
-    /// <summary>Waits until the browser has decoded at least <paramref name="frames"/> frames of the box's mix.</summary>
-    public Task<MeetingStats> WaitForFramesDecodedAsync(long frames, TimeSpan timeout) =>
-        WaitForStatsAsync($"s.FramesDecoded >= {frames}", $"decoded {frames} frames of the box's mix", timeout);
 
     /// <summary>
     /// Waits until every region of <c>#remote</c> shows its colour within <paramref name="tolerance"/>
@@ -196,22 +138,6 @@ public sealed class MeetingPage(BrowserParticipant participant) : IAsyncDisposab
             ?? throw new InvalidOperationException($"{Participant}: #remote has no frame");
         return ToColours(shown)[0];
     }
-
-    /// <summary>Closes the participant's browser: its page, peer connection and signaling socket go with it.</summary>
-    public ValueTask DisposeAsync() => Participant.DisposeAsync();
-
-    /// <summary>Status line, visible error and console, for failure messages.</summary>
-    public async Task<string> DescribeAsync()
-    {
-        var status = await Page.Locator("#status").InnerTextAsync();
-        var error = Page.Locator("#error");
-        var errorText = await error.IsVisibleAsync() ? await error.InnerTextAsync() : "none";
-        var connection = await Page.EvaluateAsync<string>(
-            "() => window.appliance?.meeting ? `pc ${window.appliance.meeting.pc.connectionState}` : 'not joined'");
-        return $"{connection}, status \"{status}\", error \"{errorText}\", console: {string.Join(" | ", Participant.ConsoleMessages)}";
-    }
-
-    public override string ToString() => Participant.ToString();
 
     private static RgbColour[] ToColours(RegionColour[] shown) =>
         shown.Select(s => new RgbColour(ToByte(s.R), ToByte(s.G), ToByte(s.B))).ToArray();

@@ -7,30 +7,14 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Appliance.Tests.Admin;
 
-public sealed class MaintenanceApiTests : IAsyncLifetime
+public sealed class MaintenanceApiTests : ClaimedBoxTests
 {
-    private RunningAppliance _box = null!;
-    private AdminClient _admin = null!;
-
-    public async Task InitializeAsync()
-    {
-        _box = await RunningAppliance.StartAsync();
-        _admin = new AdminClient(_box);
-        await _admin.ClaimAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _admin.Dispose();
-        await _box.DisposeAsync();
-    }
-
     [Fact]
     public async Task The_diagnostics_bundle_holds_settings_without_secrets_probe_logs_and_version()
     {
-        using (await _admin.PatchAsync("api/admin/settings", new { fixedCode = "secret-room-42" })) { }
+        using (await Client.PatchAsync("api/admin/settings", new { fixedCode = "secret-room-42" })) { }
 
-        using var response = await _admin.Http.GetAsync("api/admin/diagnostics");
+        using var response = await Client.Http.GetAsync("api/admin/diagnostics");
 
         Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
         using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync());
@@ -45,7 +29,7 @@ public sealed class MaintenanceApiTests : IAsyncLifetime
     [Fact]
     public async Task Recent_log_lines_are_listed_oldest_first()
     {
-        using var response = await _admin.Http.GetAsync("api/admin/logs");
+        using var response = await Client.Http.GetAsync("api/admin/logs");
         var lines = (await AdminClient.BodyAsync(response)).GetProperty("lines").EnumerateArray().ToList();
 
         var claimed = lines.FindIndex(l => l.GetProperty("message").GetString()!.Contains("The box has been claimed"));
@@ -55,16 +39,16 @@ public sealed class MaintenanceApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Reissuing_the_certificate_changes_its_fingerprint_and_the_box_serves_the_new_one()
+    public async Task Reissuing_the_certificate_changes_its_fingerprint_and_theBox_serves_the_new_one()
     {
-        var before = await AdminClient.BodyAsync(await _admin.Http.GetAsync("api/admin/certificate"));
+        var before = await AdminClient.BodyAsync(await Client.Http.GetAsync("api/admin/certificate"));
 
-        using var response = await _admin.PostAsync("api/admin/certificate/reissue");
+        using var response = await Client.PostAsync("api/admin/certificate/reissue");
         var after = await AdminClient.BodyAsync(response);
 
         Assert.NotEqual(before.GetProperty("sha256").GetString(), after.GetProperty("sha256").GetString());
         Assert.Contains("127.0.0.1", after.GetProperty("names").EnumerateArray().Select(n => n.GetString()));
-        using var fresh = _box.CreateClient(); // trusts exactly the certificate in use now
+        using var fresh = Box.CreateClient(); // trusts exactly the certificate in use now
         using var health = await fresh.GetAsync("healthz");
         var served = (await AdminClient.BodyAsync(health)).GetProperty("subsystems").GetProperty("certificate").GetProperty("details").GetProperty("sha256").GetString();
         Assert.Equal(after.GetProperty("sha256").GetString(), served);
@@ -74,26 +58,26 @@ public sealed class MaintenanceApiTests : IAsyncLifetime
     public async Task Restart_stops_the_host_with_the_exit_code_systemd_restarts_on()
     {
         var stopping = new TaskCompletionSource();
-        _box.App.Lifetime.ApplicationStopping.Register(() => stopping.TrySetResult());
+        Box.App.Lifetime.ApplicationStopping.Register(() => stopping.TrySetResult());
 
-        using var response = await _admin.PostAsync("api/admin/restart");
+        using var response = await Client.PostAsync("api/admin/restart");
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         await stopping.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.Equal(75, _box.App.Services.GetRequiredService<ServiceRestart>().ExitCode);
+        Assert.Equal(75, Box.App.Services.GetRequiredService<ServiceRestart>().ExitCode);
     }
 
     [Fact]
-    public async Task The_OpenAPI_document_lists_every_api_route_the_box_maps()
+    public async Task The_OpenAPI_document_lists_every_api_route_theBox_maps()
     {
-        using var response = await _admin.Http.GetAsync("api/openapi.json");
+        using var response = await Client.Http.GetAsync("api/openapi.json");
         var document = await AdminClient.BodyAsync(response);
         Assert.Equal("3.1.0", document.GetProperty("openapi").GetString());
         var documented = document.GetProperty("paths").EnumerateObject()
             .SelectMany(p => p.Value.EnumerateObject().Select(m => $"{m.Name.ToUpperInvariant()} {p.Name}"))
             .ToHashSet();
 
-        var mapped = _box.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var mapped = Box.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.Ordinal) == true)
             .SelectMany(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()!.HttpMethods
                 .Select(m => $"{m} {e.RoutePattern.RawText}"))

@@ -6,28 +6,12 @@ using Microsoft.Extensions.Options;
 
 namespace Appliance.Tests.Admin;
 
-public sealed class SettingsApiTests : IAsyncLifetime
+public sealed class SettingsApiTests : ClaimedBoxTests
 {
-    private RunningAppliance _box = null!;
-    private AdminClient _admin = null!;
-
-    public async Task InitializeAsync()
-    {
-        _box = await RunningAppliance.StartAsync();
-        _admin = new AdminClient(_box);
-        await _admin.ClaimAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _admin.Dispose();
-        await _box.DisposeAsync();
-    }
-
     [Fact]
     public async Task The_settings_and_the_probe_results_are_listed()
     {
-        using var response = await _admin.Http.GetAsync("api/admin/settings");
+        using var response = await Client.Http.GetAsync("api/admin/settings");
         var body = await AdminClient.BodyAsync(response);
 
         var settings = body.GetProperty("settings");
@@ -43,7 +27,7 @@ public sealed class SettingsApiTests : IAsyncLifetime
     [Fact]
     public async Task Each_invalid_setting_is_named_and_nothing_is_saved()
     {
-        using var response = await _admin.PatchAsync("api/admin/settings",
+        using var response = await Client.PatchAsync("api/admin/settings",
             new { roomName = "Renamed", maxParticipants = 99, width = 1281, codecPreference = new[] { "AV1" }, encoderProvider = "quantum", interfaces = new[] { "not-an-ip" } });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -53,15 +37,15 @@ public sealed class SettingsApiTests : IAsyncLifetime
         Assert.Equal(["maxParticipants", "width", "codecPreference", "encoderProvider", "interfaces"], errors.Keys);
         Assert.StartsWith("Maximum participants: choose 1 to 25", errors["maxParticipants"]);
         Assert.StartsWith("Output width: choose an even number", errors["width"]);
-        Assert.Equal("Meeting room", (await _admin.DisplayAsync()).GetProperty("roomName").GetString());
-        Assert.False(File.Exists(Path.Combine(_box.StateDirectory, "settings.json")));
+        Assert.Equal("Meeting room", (await Client.DisplayAsync()).GetProperty("roomName").GetString());
+        Assert.False(File.Exists(Path.Combine(Box.StateDirectory, "settings.json")));
     }
 
     [Fact]
-    public async Task A_change_that_would_stop_the_box_starting_is_refused()
+    public async Task A_change_that_would_stop_theBox_starting_is_refused()
     {
         // The test box's HTTP port: an HTTPS port equal to it would fail start-up's check.
-        using var response = await _admin.PatchAsync("api/admin/settings", new { httpsPort = _box.HttpPort });
+        using var response = await Client.PatchAsync("api/admin/settings", new { httpsPort = Box.HttpPort });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var message = (await AdminClient.BodyAsync(response)).GetProperty("message").GetString();
@@ -71,20 +55,20 @@ public sealed class SettingsApiTests : IAsyncLifetime
     [Fact]
     public async Task Live_settings_apply_at_once_and_the_others_say_they_need_a_restart()
     {
-        using var response = await _admin.PatchAsync("api/admin/settings",
+        using var response = await Client.PatchAsync("api/admin/settings",
             new { maxParticipants = 3, frameRate = 15, codecPreference = new[] { "VP8", "H264" }, encoderProvider = "software", lanOnly = false });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await AdminClient.BodyAsync(response);
         Assert.Equal(["maxParticipants", "lanOnly"], Names(body.GetProperty("applied")));
         Assert.Equal(["frameRate", "codecPreference", "encoderProvider"], Names(body.GetProperty("restartRequired")));
-        Assert.Equal(3, _box.App.Services.GetRequiredService<IOptionsMonitor<MeetingOptions>>().CurrentValue.MaxParticipants);
+        Assert.Equal(3, Box.App.Services.GetRequiredService<IOptionsMonitor<MeetingOptions>>().CurrentValue.MaxParticipants);
 
         // The saved lists replace the defaults rather than being appended to them.
         var settings = body.GetProperty("settings");
         Assert.Equal(["VP8", "H264"], Names(settings.GetProperty("codecPreference")));
         Assert.Equal("software", settings.GetProperty("encoderProvider").GetString());
-        var saved = JsonDocument.Parse(File.ReadAllText(Path.Combine(_box.StateDirectory, "settings.json"))).RootElement;
+        var saved = JsonDocument.Parse(File.ReadAllText(Path.Combine(Box.StateDirectory, "settings.json"))).RootElement;
         Assert.Equal(["software"], Names(saved.GetProperty("Hwaccel").GetProperty("EncoderPreference")));
         Assert.Equal(3, saved.GetProperty("Meeting").GetProperty("MaxParticipants").GetInt32());
     }
@@ -92,9 +76,9 @@ public sealed class SettingsApiTests : IAsyncLifetime
     [Fact]
     public async Task The_saved_settings_are_read_at_the_next_start()
     {
-        using (await _admin.PatchAsync("api/admin/settings", new { roomName = "Kept across restarts", codePolicy = "rotating", rotationMinutes = 5 })) { }
+        using (await Client.PatchAsync("api/admin/settings", new { roomName = "Kept across restarts", codePolicy = "rotating", rotationMinutes = 5 })) { }
         var copy = Directory.CreateTempSubdirectory("appliance-test-state-").FullName;
-        File.Copy(Path.Combine(_box.StateDirectory, "settings.json"), Path.Combine(copy, "settings.json"));
+        File.Copy(Path.Combine(Box.StateDirectory, "settings.json"), Path.Combine(copy, "settings.json"));
 
         await using var restarted = await RunningAppliance.StartAsync($"--Appliance:StateDirectory={copy}");
         using var reader = new AdminClient(restarted);
