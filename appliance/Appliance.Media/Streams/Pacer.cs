@@ -197,8 +197,8 @@ public sealed partial class Pacer : IDisposable
         {
             int length = _lengths[_head];
             byte[] buffer = _queue[_head]!;
-            _queue[_head] = null;
             _send(buffer.AsSpan(0, length));
+            _queue[_head] = null;
             _buffers.Give(buffer);
             _budgetBytes -= length;
             _queuedBytes -= length;
