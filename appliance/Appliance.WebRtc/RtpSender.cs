@@ -17,6 +17,7 @@ namespace Appliance.WebRtc;
 public sealed class RtpSender : IDisposable
 {
     private const int MaxPacketSize = 1200 + 64; // payload + header and extensions
+    private const int RetransmissionCapacity = 512;
     private readonly IRtpPacketSink _sink;
     private readonly byte _payloadType;
     private readonly int? _midExtensionId;
@@ -40,7 +41,9 @@ public sealed class RtpSender : IDisposable
         _sink = sink;
         _mid = mid is null ? [] : Encoding.ASCII.GetBytes(mid);
         _midExtensionId = mid is not null && midExtensionId is >= 1 and <= 14 && _mid.Length is >= 1 and <= 16 ? midExtensionId : null;
-        var retransmissions = codec == MediaCodec.Opus ? null : new RetransmissionBuffer(time, capacity: 1024, maxPacketSize: MaxPacketSize);
+        // 512 packets: the buffer's 2 s answer window at up to ~2.4 Mbit/s of 1200-byte packets (the mix is 1.5 Mbit/s
+        // by default); 1.3 MB per sender at 1024 was the largest per-participant array (BENCHMARKS.md, issue 7).
+        var retransmissions = codec == MediaCodec.Opus ? null : new RetransmissionBuffer(time, capacity: RetransmissionCapacity, maxPacketSize: MaxPacketSize);
         Stream = new RtpOutboundStream(ssrc, clockRate, time, retransmissions);
         if (codec == MediaCodec.H264)
             _h264 = new H264Packetizer();

@@ -1,5 +1,7 @@
 using Appliance.Hosting;
 
+NativeHeapTuning.LimitArenas();
+
 if (args.Length > 0 && args[0] == ProbeCommand.Name)
     return ProbeCommand.Run(args[1..]);
 

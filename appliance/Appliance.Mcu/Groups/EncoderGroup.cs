@@ -11,7 +11,8 @@ namespace Appliance.Mcu;
 /// One encoder shared by every receiver of one <see cref="OutputProfile"/>: the room's canvas is encoded once
 /// per tick (scaled first when the profile is smaller than the canvas) and the same frame goes to every member.
 /// A new member, or a member's PLI/FIR, asks for a key frame; requests are throttled per group (default one per
-/// second), so one lossy receiver does not make everyone's picture pulse (DESIGN.md section 8). A member that
+/// second, a quarter of that for a new member), so one lossy receiver does not make everyone's picture pulse
+/// (DESIGN.md section 8) and a new member does not wait long for its first picture. A member that
 /// joins (or moves here from another group) gets nothing until the group's next key frame, since the frames
 /// before it reference pictures it never had.
 /// Encode runs on the media clock's thread; members join, leave and ask for key frames from any thread.
@@ -50,7 +51,7 @@ public sealed class EncoderGroup : IDisposable
     {
         lock (_membersGate)
             _members = [.. _members, new Member(receiver)];
-        KeyFrames.OnRequest();
+        KeyFrames.OnJoin();
     }
 
     /// <summary>Removes a receiver; returns true when the group is now empty.</summary>

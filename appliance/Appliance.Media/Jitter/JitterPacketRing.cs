@@ -1,12 +1,12 @@
-using System.Buffers;
 using Appliance.Media.PayloadFormats;
 using Appliance.Media.Streams;
 
 namespace Appliance.Media.Jitter;
 
 /// <summary>
-/// Storage of the video jitter buffer: one slot per sequence number modulo the capacity, each with a
-/// payload copy in a buffer rented once from the array pool and reused. Knows how to find where a
+/// Storage of the video jitter buffer: one slot per sequence number modulo the capacity, each held packet's
+/// payload in a buffer taken from the ring's spares and given back when the packet leaves (so the memory held is
+/// the most packets ever held at once, not the capacity). Knows how to find where a
 /// frame starts and ends among the held packets; the release policy is <see cref="VideoJitterBuffer"/>'s.
 /// </summary>
 internal sealed class JitterPacketRing : IDisposable
@@ -14,6 +14,7 @@ internal sealed class JitterPacketRing : IDisposable
     private readonly Slot[] _slots;
     private readonly int _mask;
     private readonly int _maxPacketSize;
+    private readonly PacketBufferStack _buffers;
 
     public JitterPacketRing(int capacity, int maxPacketSize)
     {
@@ -25,7 +26,11 @@ internal sealed class JitterPacketRing : IDisposable
         _slots = new Slot[capacity];
         _mask = capacity - 1;
         _maxPacketSize = maxPacketSize;
+        _buffers = new PacketBufferStack(maxPacketSize);
     }
+
+    /// <summary>Payload buffers ever created: the most packets held at once.</summary>
+    public int BuffersCreated => _buffers.Created;
 
     public int Capacity => _slots.Length;
 
@@ -62,7 +67,7 @@ internal sealed class JitterPacketRing : IDisposable
     public void Store(ReadOnlySpan<byte> payload, ushort sequenceNumber, uint timestamp, bool marker, VideoPacketTraits traits, long arrival)
     {
         ref Slot slot = ref _slots[sequenceNumber & _mask];
-        slot.Buffer ??= ArrayPool<byte>.Shared.Rent(_maxPacketSize);
+        slot.Buffer ??= _buffers.Take();
         payload.CopyTo(slot.Buffer);
         slot.Length = payload.Length;
         slot.SequenceNumber = sequenceNumber;
@@ -83,6 +88,8 @@ internal sealed class JitterPacketRing : IDisposable
             slot.Occupied = false;
             Count--;
             Bytes -= slot.Length;
+            _buffers.Give(slot.Buffer!);
+            slot.Buffer = null;
         }
     }
 
@@ -90,11 +97,12 @@ internal sealed class JitterPacketRing : IDisposable
     {
         for (int i = 0; i < _slots.Length; i++)
         {
-            _slots[i].Occupied = false;
+            ref Slot slot = ref _slots[i];
+            if (slot.Occupied)
+            {
+                Free(slot.SequenceNumber);
+            }
         }
-
-        Count = 0;
-        Bytes = 0;
     }
 
     /// <summary>Frees every packet older than <paramref name="sequenceNumber"/>.</summary>
@@ -225,16 +233,7 @@ internal sealed class JitterPacketRing : IDisposable
 
     public void Dispose()
     {
-        for (int i = 0; i < _slots.Length; i++)
-        {
-            if (_slots[i].Buffer is { } buffer)
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
-
-            _slots[i] = default;
-        }
-
+        Array.Clear(_slots);
         Count = 0;
         Bytes = 0;
     }

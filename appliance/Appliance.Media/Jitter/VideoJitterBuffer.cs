@@ -44,6 +44,9 @@ public sealed partial class VideoJitterBuffer : IDisposable
     /// <summary>Packets held.</summary>
     public int PacketCount => _ring.Count;
 
+    /// <summary>Payload buffers the buffer owns: the most packets it ever held at once.</summary>
+    public int PayloadBuffersHeld => _ring.BuffersCreated;
+
     /// <summary>Payload bytes held.</summary>
     public long ByteCount => _ring.Bytes;
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using Microsoft.Extensions.Logging;
 
 namespace Appliance.Media.Streams;
@@ -21,6 +20,7 @@ public sealed partial class Pacer : IDisposable
     private readonly int _burstBytes;
     private readonly int _maxPacketSize;
     private readonly byte[]?[] _queue;
+    private readonly PacketBufferStack _buffers;
     private readonly int[] _lengths;
     private readonly ITimer _timer;
     private readonly Lock _lock = new();
@@ -45,6 +45,7 @@ public sealed partial class Pacer : IDisposable
         _burstBytes = options.BurstBytes;
         _maxPacketSize = options.MaxPacketSize;
         _queue = new byte[]?[options.MaxQueuePackets];
+        _buffers = new PacketBufferStack(options.MaxPacketSize);
         _lengths = new int[options.MaxQueuePackets];
         _budgetBytes = options.BurstBytes;
         _lastRefill = time.GetTimestamp();
@@ -87,6 +88,18 @@ public sealed partial class Pacer : IDisposable
         }
     }
 
+    /// <summary>Packet buffers the pacer holds: the most packets it ever queued at once.</summary>
+    public int BuffersHeld
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _buffers.Created;
+            }
+        }
+    }
+
     /// <summary>Packets released.</summary>
     public long PacketsSent { get; private set; }
 
@@ -124,7 +137,7 @@ public sealed partial class Pacer : IDisposable
             }
 
             int tail = (_head + _count) % _queue.Length;
-            byte[] slot = _queue[tail] ??= ArrayPool<byte>.Shared.Rent(_maxPacketSize);
+            byte[] slot = _queue[tail] = _buffers.Take();
             packet.CopyTo(slot);
             _lengths[tail] = packet.Length;
             _count++;
@@ -148,14 +161,7 @@ public sealed partial class Pacer : IDisposable
 
             _disposed = true;
             _timer.Dispose();
-            for (int i = 0; i < _queue.Length; i++)
-            {
-                if (_queue[i] is { } buffer)
-                {
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    _queue[i] = null;
-                }
-            }
+            Array.Clear(_queue);
 
             _count = 0;
             _queuedBytes = 0;
@@ -190,7 +196,10 @@ public sealed partial class Pacer : IDisposable
         while (_count > 0 && _budgetBytes > 0)
         {
             int length = _lengths[_head];
-            _send(_queue[_head].AsSpan(0, length));
+            byte[] buffer = _queue[_head]!;
+            _send(buffer.AsSpan(0, length));
+            _queue[_head] = null;
+            _buffers.Give(buffer);
             _budgetBytes -= length;
             _queuedBytes -= length;
             PacketsSent++;

@@ -1,12 +1,10 @@
-using System.Buffers;
-
 namespace Appliance.Media.Streams;
 
 /// <summary>
 /// The last <see cref="Capacity"/> RTP packets sent on one stream, by sequence number, so a NACK
 /// (RFC 4585 section 6.2.1) can be answered with the very same bytes. A ring indexed by sequence
-/// number: a new packet overwrites the one 'Capacity' numbers older. Slot buffers come from the array
-/// pool once and are reused; <see cref="Dispose"/> returns them. Not thread-safe.
+/// number: a new packet overwrites the one 'Capacity' numbers older. Each slot's buffer is made once, of
+/// exactly <see cref="MaxPacketSize"/> bytes (the array pool's would be 2048), and reused. Not thread-safe.
 /// </summary>
 public sealed class RetransmissionBuffer : IDisposable
 {
@@ -56,7 +54,7 @@ public sealed class RetransmissionBuffer : IDisposable
         }
 
         ref Slot slot = ref _slots[sequenceNumber & _mask];
-        slot.Buffer ??= ArrayPool<byte>.Shared.Rent(MaxPacketSize);
+        slot.Buffer ??= new byte[MaxPacketSize];
         packet.CopyTo(slot.Buffer);
         slot.Length = packet.Length;
         slot.SequenceNumber = sequenceNumber;
@@ -93,15 +91,7 @@ public sealed class RetransmissionBuffer : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
-        for (int i = 0; i < _slots.Length; i++)
-        {
-            if (_slots[i].Buffer is { } buffer)
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
-
-            _slots[i] = default;
-        }
+        Array.Clear(_slots);
     }
 
     private struct Slot

@@ -61,12 +61,12 @@ public sealed class EncoderGroupSetTests : IDisposable
         _set.Assign(alice, Key(VideoCodec.H264));
         var low = _set.Assign(bob, Key(VideoCodec.H264, bitrate: 150_000));
         Tick(2);
-        _time.Advance(TimeSpan.FromMilliseconds(300));
+        _time.Advance(TimeSpan.FromMilliseconds(100));
 
         var full = _set.Assign(bob, Key(VideoCodec.H264)); // bob's link recovered: to alice's group
-        Tick(3); // the key frame for bob waits out the throttle: bob gets nothing of the new group yet
+        Tick(3); // the key frame for bob waits out a joiner's throttle (250 ms): bob gets nothing of the new group yet
         Assert.Equal(2, bob.Frames.Count);
-        _time.Advance(TimeSpan.FromSeconds(1));
+        _time.Advance(TimeSpan.FromMilliseconds(150));
         Tick(1);
 
         Assert.Equal(3, bob.Frames.Count);

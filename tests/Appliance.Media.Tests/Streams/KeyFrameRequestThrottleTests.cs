@@ -58,4 +58,52 @@ public class KeyFrameRequestThrottleTests
         _time.Advance(TimeSpan.FromMilliseconds(1));
         Assert.True(throttle.ShouldForceKeyFrame());
     }
+
+    [Fact]
+    public void A_join_waits_only_the_join_interval_after_the_last_key_frame()
+    {
+        var throttle = new KeyFrameRequestThrottle(TimeSpan.FromMilliseconds(1000), _time, joinInterval: TimeSpan.FromMilliseconds(250));
+        throttle.OnRequest();
+        Assert.True(throttle.ShouldForceKeyFrame());
+
+        throttle.OnJoin();
+        _time.Advance(TimeSpan.FromMilliseconds(249));
+        Assert.False(throttle.ShouldForceKeyFrame());
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.True(throttle.ShouldForceKeyFrame());
+
+        // A PLI after the join's key frame waits the whole interval again.
+        throttle.OnRequest();
+        _time.Advance(TimeSpan.FromMilliseconds(500));
+        Assert.False(throttle.ShouldForceKeyFrame());
+        _time.Advance(TimeSpan.FromMilliseconds(500));
+        Assert.True(throttle.ShouldForceKeyFrame());
+    }
+
+    [Fact]
+    public void A_crowd_joining_at_once_merges_into_one_key_frame_per_join_interval()
+    {
+        var throttle = new KeyFrameRequestThrottle(TimeSpan.FromMilliseconds(1000), _time);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), throttle.JoinInterval);
+        int forced = 0;
+
+        // 25 receivers join 40 ms apart over one second; the encoder asks every 33 ms.
+        for (int ms = 0; ms < 1000; ms++)
+        {
+            if (ms % 40 == 0)
+            {
+                throttle.OnJoin();
+            }
+
+            if (ms % 33 == 0 && throttle.ShouldForceKeyFrame())
+            {
+                forced++;
+            }
+
+            _time.Advance(TimeSpan.FromMilliseconds(1));
+        }
+
+        Assert.Equal(25, throttle.RequestsReceived);
+        Assert.Equal(4, forced); // at 0, ~250, ~500, ~750 ms
+    }
 }

@@ -103,4 +103,26 @@ public class PacerTests
         Assert.Equal(1, pacer.PacketsDropped);
         Assert.False(pacer.TryEnqueue(new byte[2000]));
     }
+
+    [Fact]
+    public void The_pacer_holds_buffers_for_the_deepest_queue_not_for_every_slot_it_has_used()
+    {
+        // 3000 packets pass through a 1024-slot queue in bursts of 20: the ring laps three times,
+        // but never more than 20 packets wait at once.
+        using var pacer = NewPacer(8_000_000, 1000);
+        for (int burst = 0; burst < 150; burst++)
+        {
+            for (byte i = 0; i < 20; i++)
+            {
+                Assert.True(pacer.TryEnqueue([i, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
+            }
+
+            AdvanceInSteps(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(1));
+            Assert.Equal(0, pacer.QueuedPackets);
+        }
+
+        Assert.Equal(3000, _sent.Count);
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => (byte)i), _sent.Skip(2980).Select(s => s.First));
+        Assert.InRange(pacer.BuffersHeld, 1, 20);
+    }
 }

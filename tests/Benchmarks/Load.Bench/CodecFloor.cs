@@ -19,19 +19,24 @@ namespace Appliance.LoadBench;
 /// each), crops and scales each into its grid tile with bilinear libswscale (<see cref="GridLayout"/>,
 /// <see cref="TileFit"/>: the compositor's geometry), stacks them on a black canvas, and encodes that canvas once
 /// per encoder group with the box's software encoder settings (hwaccel SoftwareProvider: x264 ultrafast +
-/// zerolatency constrained baseline, one thread; libvpx VP8 realtime cpu-used 8, one thread). Its CPU time comes
-/// from ffmpeg's own -benchmark line (getrusage of the process). Audio is not part of the floor.
+/// zerolatency constrained baseline, one thread; libvpx VP8 realtime cpu-used 8, one thread). With audio it also
+/// does the mixer's codec work (Appliance.Mixing.Audio AudioMixer): it decodes every participant's Opus tone with
+/// libopus and encodes one mix per participant with the mixer's encoder settings (mono
+/// 48 kHz, 32 kbit/s, VoIP, complexity 5, in-band FEC for 10 % loss, 20 ms frames); every synthetic participant
+/// sends a tone, so every one has a mix-minus encoder of their own, as in the box. Its CPU time comes from
+/// ffmpeg's own -benchmark line (getrusage of the process); the tones are encoded before, in a separate ffmpeg.
 /// </summary>
 public static partial class CodecFloor
 {
-    public static FloorFigures Run(IReadOnlyList<PreEncodedVideo> cameras, int width, int height, int bitrate, int outputFrames)
+    public static FloorFigures Run(IReadOnlyList<PreEncodedVideo> cameras, bool audio, int width, int height, int bitrate, int outputFrames)
     {
         string folder = Directory.CreateTempSubdirectory("appliance-floor-").FullName;
         try
         {
             var inputs = cameras.Select((camera, n) => CameraFiles.Write(camera, folder, n, (outputFrames / camera.FrameCount) + 2)).ToList();
             var groups = cameras.Select(c => c.Codec).Distinct().OrderBy(c => c).ToList();
-            string arguments = Arguments(cameras, inputs, groups, width, height, bitrate, outputFrames);
+            var tones = audio ? FloorAudio.WriteTones(folder, cameras.Count, (double)outputFrames / PreEncodedVideo.FrameRate) : [];
+            string arguments = Arguments(cameras, inputs, tones, groups, width, height, bitrate, outputFrames);
             var start = new ProcessStartInfo("ffmpeg", arguments) { RedirectStandardError = true, RedirectStandardOutput = true };
             using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start ffmpeg");
             Task<string> stdout = process.StandardOutput.ReadToEndAsync();
@@ -52,8 +57,8 @@ public static partial class CodecFloor
         }
     }
 
-    private static string Arguments(IReadOnlyList<PreEncodedVideo> cameras, List<string> inputs, List<VideoCodec> groups,
-        int width, int height, int bitrate, int outputFrames)
+    private static string Arguments(IReadOnlyList<PreEncodedVideo> cameras, List<string> inputs, IReadOnlyList<string> tones,
+        List<VideoCodec> groups, int width, int height, int bitrate, int outputFrames)
     {
         var args = new StringBuilder("-hide_banner -nostdin -loglevel info -benchmark -filter_complex_threads 1 ");
         for (int n = 0; n < cameras.Count; n++)
@@ -61,9 +66,11 @@ public static partial class CodecFloor
             string format = cameras[n].Codec == VideoCodec.H264 ? $"-framerate {PreEncodedVideo.FrameRate} -f h264" : "-f ivf";
             args.Append(CultureInfo.InvariantCulture, $"-threads 1 {format} -i {inputs[n]} ");
         }
-        args.Append("-filter_complex \"").Append(Filter(cameras.Count, width, height, groups.Count)).Append("\" ");
+        args.Append(FloorAudio.Inputs(tones));
+        args.Append("-filter_complex \"").Append(Filter(cameras.Count, width, height, groups.Count)).Append(FloorAudio.Filter(tones.Count, cameras.Count)).Append("\" ");
         for (int g = 0; g < groups.Count; g++)
             args.Append(CultureInfo.InvariantCulture, $"-map [out{g}] {EncoderOptions(groups[g], width, height, bitrate)} -frames:v {outputFrames} -f null - ");
+        args.Append(FloorAudio.Outputs(tones.Count));
         return args.ToString();
     }
 

@@ -80,7 +80,7 @@ async Task<LoadReport> RunScenario(LoadRunOptions scenario)
         {
             int frames = Math.Max(300, (int)(report.WindowSeconds * 30));
             Console.WriteLine($"{scenario.Name}: codec floor, ffmpeg for {frames} output frames");
-            report = report with { Floor = CodecFloor.Run(run.Cameras, options.Width, options.Height, options.Bitrate, frames) };
+            report = report with { Floor = CodecFloor.Run(run.Cameras, scenario.Audio, options.Width, options.Height, options.Bitrate, frames) };
         }
         return report;
     }
