@@ -137,8 +137,13 @@ public sealed partial class MeetingRoom : IAsyncDisposable
         peer.ReceiverEstimateReceived += (_, estimate) => _video.OnReceiverEstimate(member, estimate);
         peer.Connected += _ =>
         {
-            if (_members.ContainsKey(member.Id))
-                _video.Add(member);
+            // Under the membership lock: a leave (which removes the member from the video output after taking
+            // this lock) cannot slip between the check and the add and leave a departed member in a group.
+            lock (_membership)
+            {
+                if (_members.ContainsKey(member.Id))
+                    _video.Add(member);
+            }
             _roster.Invalidate(); // the page listens by now: it gets the whole roster
         };
         peer.Closed += closed => { _ = LeaveAsync(participant.Id); };
@@ -228,6 +233,8 @@ public sealed partial class MeetingRoom : IAsyncDisposable
             _video.OnRoomChanged();
             _roster.Invalidate();
         }
+        lock (_speakersGate)
+            _speakers.Remove(id);
     }
 
     private void OnVideoTick(long tick, uint timestamp90k)

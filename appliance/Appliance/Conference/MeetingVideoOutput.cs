@@ -78,9 +78,12 @@ internal sealed class MeetingVideoOutput : IDisposable
 
     public void Remove(MeetingMember member)
     {
+        // Under the members' lock, which a regroup holds too: a regroup cannot assign a member removed meanwhile.
         lock (_membersGate)
+        {
             _members = _members.Where(m => !ReferenceEquals(m, member)).ToArray();
-        Groups.Remove(member);
+            Groups.Remove(member);
+        }
         _regroup = true;
     }
 
@@ -112,7 +115,8 @@ internal sealed class MeetingVideoOutput : IDisposable
     private void Regroup()
     {
         var personal = PersonalCanvasActive;
-        foreach (var member in Volatile.Read(ref _members))
+        lock (_membersGate)
+        foreach (var member in _members)
         {
             if (member.Peer.VideoCodec is not { } negotiated)
                 continue;
