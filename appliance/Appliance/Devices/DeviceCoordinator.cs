@@ -35,8 +35,16 @@ public sealed class DeviceCoordinator(
         devices.Button.FactoryResetConfirmed += async (_, _) =>
         {
             logger.LogWarning("The pairing button confirmed a factory reset");
-            if (actions is not null)
-                await actions.FactoryResetAsync();
+            try
+            {
+                if (actions is not null)
+                    await actions.FactoryResetAsync();
+            }
+            catch (Exception e)
+            {
+                // An event handler's exception would be unobserved and end the process: say it and keep serving.
+                logger.LogError(e, "The factory reset asked for by the pairing button failed");
+            }
             Refresh();
         };
         _timer = time.CreateTimer(_ => Refresh(), null, TimeSpan.Zero, TimeSpan.FromSeconds(1));
