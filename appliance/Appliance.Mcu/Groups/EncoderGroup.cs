@@ -115,6 +115,25 @@ public sealed class EncoderGroup : IDisposable
                         continue;
                     member.Receiver.SendVideoFrame(encoded.Data, timestamp90k);
                 }
+                if (encoded.IsKeyframe)
+                    OnKeyFrameSent();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every key frame the group sends (forced, periodic or the encoder's own choice) answers the requests so far, so
+    /// the throttle's interval restarts from it; a member added while it was on its way still waits for one.
+    /// </summary>
+    private void OnKeyFrameSent()
+    {
+        KeyFrames.OnKeyFrameEncoded();
+        foreach (var member in Volatile.Read(ref _members))
+        {
+            if (member.AwaitsKeyFrame)
+            {
+                KeyFrames.OnJoin();
+                return;
             }
         }
     }
