@@ -155,8 +155,7 @@ public sealed partial class AnswerBuilder
         }
 
         var fingerprints = tagged.Fingerprints.Count > 0 ? tagged.Fingerprints : offer.Fingerprints;
-        var fingerprint = fingerprints.Find(f => f.IsAlgorithm(Fingerprint.Sha256)) ?? fingerprints.FirstOrDefault();
-        if (fingerprint is null)
+        if (fingerprints.Count == 0)
         {
             error = $"the offer has no a=fingerprint for mid {tagged.Mid}";
             return false;
@@ -164,7 +163,8 @@ public sealed partial class AnswerBuilder
         // The box checks the browser's certificate with SHA-256 (RFC 8827 6.5: every WebRTC
         // endpoint offers it); anything else, or a digest of the wrong length, cannot be checked
         // (found by fuzzing: a 31-byte digest reached the DTLS transport and threw there).
-        if (!fingerprint.IsAlgorithm(Fingerprint.Sha256) || fingerprint.Value.Length != 32)
+        var fingerprint = fingerprints.Find(f => f.IsAlgorithm(Fingerprint.Sha256) && f.Value.Length == 32);
+        if (fingerprint is null)
         {
             error = $"the offer's a=fingerprint for mid {tagged.Mid} is not a SHA-256 digest of 32 bytes";
             return false;
