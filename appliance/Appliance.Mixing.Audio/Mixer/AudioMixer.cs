@@ -131,7 +131,9 @@ public sealed partial class AudioMixer : IDisposable
                 input.ProduceFrame();
                 if (input.IsSilent)
                 {
-                    anyoneShares = true;
+                    // The shared encode of the total is for silent listeners; a silent voice nobody sends to
+                    // (a demo participant) needs none.
+                    anyoneShares |= participant.Listens;
                 }
                 else
                 {
