@@ -50,13 +50,6 @@ public sealed class EncoderGroupSet : IDisposable
             return _assignments.TryGetValue(receiver, out var key) ? _groups[key] : null;
     }
 
-    /// <summary>The key a receiver is assigned to, or null.</summary>
-    public EncoderGroupKey? KeyOf(IEncodedVideoReceiver receiver)
-    {
-        lock (_gate)
-            return _assignments.GetValueOrDefault(receiver);
-    }
-
     /// <summary>
     /// Puts <paramref name="receiver"/> in the group of <paramref name="key"/> (opening it if needed), leaving its
     /// previous group (disposed if now empty). Nothing happens when it is there already. Returns its group.

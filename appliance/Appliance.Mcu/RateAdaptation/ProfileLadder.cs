@@ -16,7 +16,4 @@ public sealed record ProfileLadder(int Width, int Height, int FrameRate, int Ful
         BitrateTier.Medium => new OutputProfile(codec, Width, Height, FrameRate, FullBitrate / 2),
         _ => new OutputProfile(codec, Width / 2 & ~1, Height / 2 & ~1, FrameRate, FullBitrate / 4),
     };
-
-    /// <summary>The bitrate a tier sends, bits per second.</summary>
-    public int BitrateOf(BitrateTier tier) => For(VideoCodec.H264, tier).Bitrate;
 }

@@ -25,9 +25,6 @@ public sealed class MediaTimeline
         _originWallclock = time.GetUtcNow();
     }
 
-    /// <summary>The wallclock at media time zero.</summary>
-    public DateTimeOffset Origin => _originWallclock;
-
     /// <summary>Media time now: the time elapsed since the origin.</summary>
     public TimeSpan Now => _time.GetElapsedTime(_originTimestamp);
 

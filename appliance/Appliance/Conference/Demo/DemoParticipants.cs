@@ -18,8 +18,6 @@ public sealed partial class DemoParticipants(MeetingRoom room, IOptions<MeetingO
     private long _frameNumber;
     private int _rendering;
 
-    public IReadOnlyList<DemoParticipant> Participants => [.. _joined.Select(j => j.Demo)];
-
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var count = options.Value.DemoParticipants;
