@@ -92,18 +92,20 @@ public sealed record BenchOptions
         _ => throw new ArgumentException($"--codecs takes h264, vp8 or mixed, not \"{value}\""),
     };
 
+    /// <summary>One meeting to run with these options' window, settling time and decoders (the sweep's steps too).</summary>
+    public LoadRunOptions Scenario(int participants, CodecMix codecs = CodecMix.H264, bool audio = true) => new()
+    {
+        Participants = participants,
+        Codecs = codecs,
+        Audio = audio,
+        Duration = TimeSpan.FromSeconds(DurationSeconds),
+        Settle = TimeSpan.FromSeconds(SettleSeconds),
+        DecodingParticipants = Decoders,
+    };
+
     /// <summary>The scenarios to run, in order.</summary>
     public IEnumerable<LoadRunOptions> Scenarios()
     {
-        LoadRunOptions Scenario(int participants, CodecMix codecs, bool audio) => new()
-        {
-            Participants = participants,
-            Codecs = codecs,
-            Audio = audio,
-            Duration = TimeSpan.FromSeconds(DurationSeconds),
-            Settle = TimeSpan.FromSeconds(SettleSeconds),
-            DecodingParticipants = Decoders,
-        };
         if (All)
         {
             foreach (int n in new[] { 2, 4, 9, 16, 25 })

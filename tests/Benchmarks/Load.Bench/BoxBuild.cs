@@ -1,19 +1,13 @@
 using System.Diagnostics;
+using Appliance.Testing;
 
 namespace Appliance.LoadBench;
 
 /// <summary>Finds the repository from the bench's own folder and builds the box in Release, so the run measures the current code.</summary>
 public static class BoxBuild
 {
-    public static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Appliance.sln")))
-                return folder.FullName;
-        }
-        throw new InvalidOperationException("the repository (Appliance.sln) was not found above the bench's folder; give --box-dll");
-    }
+    public static string RepositoryRoot() => Repository.Find()
+        ?? throw new InvalidOperationException("the repository (Appliance.sln) was not found above the bench's folder; give --box-dll");
 
     public static string DefaultDll() => Path.Combine(RepositoryRoot(), "appliance", "Appliance", "bin", "Release", "net10.0", "appliance.dll");
 

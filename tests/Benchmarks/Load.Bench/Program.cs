@@ -109,13 +109,7 @@ try
     {
         foreach (int size in BenchOptions.SweepSizes)
         {
-            var report = await RunScenario(new LoadRunOptions
-            {
-                Participants = size,
-                Duration = TimeSpan.FromSeconds(options.DurationSeconds),
-                Settle = TimeSpan.FromSeconds(options.SettleSeconds),
-                DecodingParticipants = options.Decoders,
-            });
+            var report = await RunScenario(options.Scenario(size));
             reports.Add(report);
             Save();
             Console.WriteLine(ResultTable.Format([report]));
