@@ -23,6 +23,8 @@ public sealed class ApplianceProcess : IAsyncDisposable
     private bool _killed;
     private bool _handedOver;
 
+    private X509Certificate2? _certificate;
+
     private ApplianceProcess(Process process, string dll, string state, int httpsPort, string[] arguments, StreamWriter log, string logPath)
     {
         _process = process;
@@ -43,8 +45,8 @@ public sealed class ApplianceProcess : IAsyncDisposable
     /// <summary>When /healthz first answered (a <see cref="Stopwatch"/> timestamp): the moment the box is back.</summary>
     public long ServingSince { get; private set; }
 
-    /// <summary>The certificate the box issued for itself, from its state folder (tls/cert.pem).</summary>
-    public X509Certificate2 Certificate => X509Certificate2.CreateFromPem(File.ReadAllText(CertificatePath));
+    /// <summary>The certificate the box issued for itself, read once from its state folder (tls/cert.pem).</summary>
+    public X509Certificate2 Certificate => _certificate ??= X509Certificate2.CreateFromPem(File.ReadAllText(CertificatePath));
 
     private string CertificatePath => Path.Combine(StateDirectory, "tls", "cert.pem");
 
@@ -134,8 +136,9 @@ public sealed class ApplianceProcess : IAsyncDisposable
                     ServingSince = Stopwatch.GetTimestamp();
                     return;
                 }
-                catch (HttpRequestException)
+                catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
                 {
+                    // Not serving yet (refused, or a cold start slower than the client's timeout): poll again.
                 }
             }
             await poll.WaitForNextTickAsync(cancellationToken);
