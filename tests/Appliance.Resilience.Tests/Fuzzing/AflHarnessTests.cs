@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Appliance.Testing;
 using Xunit.Abstractions;
 
 namespace Appliance.Resilience.Tests.Fuzzing;
@@ -15,7 +16,7 @@ public sealed partial class AflHarnessTests(ITestOutputHelper output)
     [Fact]
     public async Task Afl_fuzzes_a_target_through_the_instrumented_assemblies()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         var folder = Directory.CreateTempSubdirectory("afl-harness-").FullName;
         try
         {
@@ -49,14 +50,4 @@ public sealed partial class AflHarnessTests(ITestOutputHelper output)
 
     [GeneratedRegex(@"^rtp: (?<inputs>\d+) inputs .* edges (?<edges>\d+) of \d+, (?<crashes>\d+) crashes", RegexOptions.Multiline)]
     private static partial Regex Figures();
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Appliance.sln")))
-                return folder.FullName;
-        }
-        throw new InvalidOperationException($"no Appliance.sln above {AppContext.BaseDirectory}");
-    }
 }

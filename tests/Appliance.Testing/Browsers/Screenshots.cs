@@ -32,10 +32,7 @@ public static class Screenshots
 
     private static string FindDirectory()
     {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Appliance.sln")))
-            folder = folder.Parent;
-        var root = folder?.FullName ?? AppContext.BaseDirectory;
+        var root = Repository.Find() ?? AppContext.BaseDirectory;
         var directory = Path.Combine(root, "TestResults", "screenshots");
         System.IO.Directory.CreateDirectory(directory);
         return directory;
