@@ -1,5 +1,9 @@
 /*
- * Scaler: libswscale with a cached context, so a steady layout reuses one SwsContext.
+ * Scaler: libswscale with a few cached contexts, so a steady layout reuses its SwsContexts. One
+ * participant's picture may be drawn at several sizes each tick (the shared canvas and the personal
+ * canvases, in which the tiles are fewer and larger): a single cached context would be torn down and
+ * rebuilt for every one of them, so the scaler keeps AH_SCALER_CONTEXTS of them and replaces the least
+ * recently used.
  *
  * libswscale's SIMD output stage stores whole vectors: for a destination width that is not a
  * multiple of 16 it writes up to 6 luma and 7 chroma samples past the right edge of the
@@ -18,11 +22,44 @@
 #define AH_SCRATCH_ALIGN 64
 #define AH_ALIGN_UP(x, a) (((x) + (a) - 1) / (a) * (a))
 
-struct ah_scaler {
+#define AH_SCALER_CONTEXTS 4
+
+/* One cached conversion: source and destination size and format. */
+struct ah_sws_entry {
     struct SwsContext *sws;
+    int sw, sh, dw, dh;
+    enum AVPixelFormat sfmt, dfmt;
+    unsigned long last_use;
+};
+
+struct ah_scaler {
+    struct ah_sws_entry contexts[AH_SCALER_CONTEXTS];
+    unsigned long uses;
     uint8_t *scratch;      /* the three planes of the scratch image, one allocation */
     size_t scratch_size;
 };
+
+/* The context for this conversion: a cached one, or the least recently used (or an empty) entry rebuilt. */
+static struct SwsContext *ah_scaler_context(ah_scaler *sc, int sw, int sh, enum AVPixelFormat sfmt,
+                                            int dw, int dh, enum AVPixelFormat dfmt)
+{
+    struct ah_sws_entry *victim = &sc->contexts[0];
+    sc->uses++;
+    for (int i = 0; i < AH_SCALER_CONTEXTS; i++) {
+        struct ah_sws_entry *e = &sc->contexts[i];
+        if (e->sws != NULL && e->sw == sw && e->sh == sh && e->sfmt == sfmt && e->dw == dw && e->dh == dh && e->dfmt == dfmt) {
+            e->last_use = sc->uses;
+            return e->sws;
+        }
+        if (e->last_use < victim->last_use)
+            victim = e; /* empty entries have last_use 0: they are taken first */
+    }
+    victim->sws = sws_getCachedContext(victim->sws, sw, sh, sfmt, dw, dh, dfmt, SWS_BILINEAR, NULL, NULL, NULL);
+    victim->sw = sw; victim->sh = sh; victim->sfmt = sfmt;
+    victim->dw = dw; victim->dh = dh; victim->dfmt = dfmt;
+    victim->last_use = victim->sws != NULL ? sc->uses : 0;
+    return victim->sws;
+}
 
 ah_scaler *ah_scaler_create(void)
 {
@@ -61,8 +98,8 @@ int ah_scaler_scale(ah_scaler *sc,
         dw <= 0 || dh <= 0 || sp0 == NULL || sp1 == NULL || dp0 == NULL || dp1 == NULL ||
         (dst_fmt != AV_PIX_FMT_NV12 && dp2 == NULL))
         return AH_EINVAL;
-    sc->sws = sws_getCachedContext(sc->sws, sw, sh, src_fmt, dw, dh, dst_fmt, SWS_BILINEAR, NULL, NULL, NULL);
-    if (sc->sws == NULL)
+    struct SwsContext *sws = ah_scaler_context(sc, sw, sh, src_fmt, dw, dh, dst_fmt);
+    if (sws == NULL)
         return AH_EFAIL;
     const int nv12 = dst_fmt == AV_PIX_FMT_NV12;
     const uint8_t *src[4] = { sp0, sp1, src_fmt == AV_PIX_FMT_NV12 ? NULL : sp2, NULL };
@@ -74,7 +111,7 @@ int ah_scaler_scale(ah_scaler *sc,
     if (dw % 16 == 0) {
         uint8_t *dst[4] = { dp0, dp1, nv12 ? NULL : dp2, NULL };
         const int dst_strides[4] = { ds0, ds1, nv12 ? 0 : ds2, 0 };
-        return sws_scale(sc->sws, src, src_strides, 0, sh, dst, dst_strides) == dh ? AH_OK : AH_EFAIL;
+        return sws_scale(sws, src, src_strides, 0, sh, dst, dst_strides) == dh ? AH_OK : AH_EFAIL;
     }
 
     /* The scratch image's rows are padded far beyond the largest overrun. */
@@ -87,7 +124,7 @@ int ah_scaler_scale(ah_scaler *sc,
         return status;
     uint8_t *scratch[4] = { sc->scratch, sc->scratch + luma_size, nv12 ? NULL : sc->scratch + luma_size + chroma_size, NULL };
     const int scratch_strides[4] = { luma_stride, chroma_stride, nv12 ? 0 : chroma_stride, 0 };
-    if (sws_scale(sc->sws, src, src_strides, 0, sh, scratch, scratch_strides) != dh)
+    if (sws_scale(sws, src, src_strides, 0, sh, scratch, scratch_strides) != dh)
         return AH_EFAIL;
     ah_copy_rows(dp0, ds0, scratch[0], luma_stride, dw, dh);
     ah_copy_rows(dp1, ds1, scratch[1], chroma_stride, chroma_bytes, chroma_rows);
@@ -100,7 +137,8 @@ void ah_scaler_free(ah_scaler *sc)
 {
     if (sc == NULL)
         return;
-    sws_freeContext(sc->sws);
+    for (int i = 0; i < AH_SCALER_CONTEXTS; i++)
+        sws_freeContext(sc->contexts[i].sws);
     av_free(sc->scratch);
     av_free(sc);
 }
