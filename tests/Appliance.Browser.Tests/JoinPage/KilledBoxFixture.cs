@@ -1,8 +1,7 @@
+using Appliance.Browser.Tests.Support;
 using Appliance.Testing;
 using Appliance.Testing.Browsers;
-using Appliance.Testing.FakeMedia;
 using Appliance.Testing.Network;
-using Microsoft.Playwright;
 
 namespace Appliance.Browser.Tests.JoinPage;
 
@@ -12,32 +11,17 @@ namespace Appliance.Browser.Tests.JoinPage;
 /// Playwright driver and the participants' fake media. <see cref="KillAndStartAgainAsync"/> kills it and starts a
 /// new process on the same state folder and ports: the same certificate, address and room.
 /// </summary>
-public sealed class KilledBoxFixture : IAsyncLifetime
+public sealed class KilledBoxFixture : BoxAndBrowsersFixture<ApplianceProcess>
 {
-    private BrowserLauncher? _browsers;
+    public override TrustedSite Site => new(Box.BaseUri, Box.Certificate);
 
-    public FakeMediaFolder Media { get; } = new();
-    public ApplianceProcess Box { get; private set; } = null!;
-    public BrowserLauncher Browsers => _browsers ?? throw new InvalidOperationException("The fixture has not been initialised.");
-    public TrustedSite Site => new(Box.BaseUri, Box.Certificate);
-
-    public async Task InitializeAsync()
+    protected override async Task<ApplianceProcess> StartBoxAsync()
     {
-        try
-        {
-            Assertions.SetDefaultExpectTimeout((float)BrowserLauncher.DefaultTimeout.TotalMilliseconds);
-            await PrivateTestNetwork.EnsureAsync();
-            using var starting = new CancellationTokenSource(ApplianceProcess.StartTimeout * 2);
-            Box = await ApplianceProcess.StartAsync(ApplianceProcess.DefaultDll, PrivateTestNetwork.BoxArguments(
-                [$"--Media:UdpPort={RunningAppliance.FreeUdpPort()}", "--Meeting:Width=640", "--Meeting:Height=360", "--Meeting:FrameRate=30"]),
-                starting.Token);
-            _browsers = await BrowserLauncher.StartAsync();
-        }
-        catch
-        {
-            await DisposeAsync(); // xunit does not dispose a fixture whose initialisation failed
-            throw;
-        }
+        await PrivateTestNetwork.EnsureAsync();
+        using var starting = new CancellationTokenSource(ApplianceProcess.StartTimeout * 2);
+        return await ApplianceProcess.StartAsync(ApplianceProcess.DefaultDll, PrivateTestNetwork.BoxArguments(
+            [$"--Media:UdpPort={RunningAppliance.FreeUdpPort()}", "--Meeting:Width=640", "--Meeting:Height=360", "--Meeting:FrameRate=30"]),
+            starting.Token);
     }
 
     /// <summary>SIGKILLs the box, starts it again on the same state and ports, and returns once its /healthz answers.</summary>
@@ -50,27 +34,11 @@ public sealed class KilledBoxFixture : IAsyncLifetime
         Box = next;
     }
 
-    public async Task<BrowserParticipant> OpenAsync(BrowserKind kind, int index)
-    {
-        var participant = await Browsers.OpenAsync(kind, Media.Participant(index), Site);
-        try
+    /// <summary>Starts participant <paramref name="index"/>'s browser on the join page; the caller disposes it.</summary>
+    public Task<BrowserParticipant> OpenAsync(BrowserKind kind, int index) =>
+        OpenAsync(kind, index, async participant =>
         {
             await participant.GotoAsync(Site);
             return participant;
-        }
-        catch
-        {
-            await participant.DisposeAsync();
-            throw;
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browsers is not null)
-            await _browsers.DisposeAsync();
-        if (Box is not null)
-            await Box.DisposeAsync();
-        Media.Dispose();
-    }
+        });
 }

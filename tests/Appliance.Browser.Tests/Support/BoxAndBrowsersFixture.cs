@@ -10,42 +10,35 @@ namespace Appliance.Browser.Tests.Support;
 /// What every browser test class starts from: one box, one Playwright driver and the participants' fake media,
 /// started together and disposed together (xunit does not dispose a fixture whose initialisation failed, so a failed
 /// start disposes what it made). Subclasses say how the box starts and may open pages of their own once it runs.
+/// The box is in-process (<see cref="BoxAndBrowsersFixture"/>) or a child process that a test can kill.
 /// </summary>
-public abstract class BoxAndBrowsersFixture : IAsyncLifetime
+public abstract class BoxAndBrowsersFixture<TBox> : IAsyncLifetime where TBox : class, IAsyncDisposable
 {
-    private RunningAppliance? _box;
+    private TBox? _box;
     private BrowserLauncher? _browsers;
 
     public FakeMediaFolder Media { get; } = new();
 
     /// <summary>The running box; a test that restarts it puts the new one here.</summary>
-    public RunningAppliance Box
+    public TBox Box
     {
         get => _box ?? throw NotStarted();
         set => _box = value;
     }
 
     public BrowserLauncher Browsers => _browsers ?? throw NotStarted();
-    public TrustedSite Site => Box.Site();
+
+    /// <summary>The box's address and certificate, for the browsers.</summary>
+    public abstract TrustedSite Site { get; }
 
     /// <summary>Starts the class's box.</summary>
-    protected abstract Task<RunningAppliance> StartBoxAsync();
+    protected abstract Task<TBox> StartBoxAsync();
 
     /// <summary>Runs once the box and the driver are up (for pages the class's tests share).</summary>
     protected virtual Task OnStartedAsync() => Task.CompletedTask;
 
     /// <summary>Closes what <see cref="OnStartedAsync"/> opened.</summary>
     protected virtual ValueTask OnDisposingAsync() => ValueTask.CompletedTask;
-
-    /// <summary>
-    /// A box whose media the browsers reach: on the private test network (it announces
-    /// <see cref="PrivateTestNetwork.Address"/>; Chromium does not check a loopback candidate).
-    /// </summary>
-    protected static async Task<RunningAppliance> StartOnPrivateNetworkAsync(IEnumerable<string> settings)
-    {
-        await PrivateTestNetwork.EnsureAsync();
-        return await RunningAppliance.StartAsync(PrivateTestNetwork.BoxArguments([.. settings]));
-    }
 
     public async Task InitializeAsync()
     {
@@ -94,4 +87,20 @@ public abstract class BoxAndBrowsersFixture : IAsyncLifetime
     }
 
     private static InvalidOperationException NotStarted() => new("The fixture has not been initialised.");
+}
+
+/// <summary>The fixture of a box running in the test process.</summary>
+public abstract class BoxAndBrowsersFixture : BoxAndBrowsersFixture<RunningAppliance>
+{
+    public override TrustedSite Site => Box.Site();
+
+    /// <summary>
+    /// A box whose media the browsers reach: on the private test network (it announces
+    /// <see cref="PrivateTestNetwork.Address"/>; Chromium does not check a loopback candidate).
+    /// </summary>
+    protected static async Task<RunningAppliance> StartOnPrivateNetworkAsync(IEnumerable<string> settings)
+    {
+        await PrivateTestNetwork.EnsureAsync();
+        return await RunningAppliance.StartAsync(PrivateTestNetwork.BoxArguments([.. settings]));
+    }
 }
